@@ -1,0 +1,24 @@
+"""artlint: a content-quality linter for SEO articles."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "hookimpl", "lint_text", "lint_path"]
+
+from artlint.hookspecs import hookimpl  # noqa: E402
+
+
+def lint_text(text: str, format: str = "text", path: str | None = None, keyword: str | None = None, config=None):
+    """Lint ``text`` and return its findings (a list of :class:`artlint.rule.Finding`)."""
+    from artlint.engine import Linter
+
+    ext = {"text": ".txt", "markdown": ".md", "html": ".html"}[format]
+    return Linter(config, keyword=keyword).lint_text(text, path or f"<text>{ext}", format).findings
+
+
+def lint_path(*paths: str, keyword: str | None = None, config=None):
+    """Lint files and folders; returns an :class:`artlint.engine.Report`."""
+    from artlint.engine import Linter
+
+    return Linter(config, keyword=keyword).run(list(paths))

@@ -1,0 +1,175 @@
+"""Command line: ``artlint check``, ``artlint rules``, ``artlint explain``.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 usage, configuration or input errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from artlint import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UserError(click.ClickException):
+    exit_code = EXIT_ERROR
+
+    def show(self, file=None):
+        click.echo(f"artlint: error: {self.format_message()}", err=True)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename: never a partial file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _linter(config_path, select, ignore, keyword, paths):
+    from artlint.config import Config, ConfigError, find_config, load_config
+    from artlint.engine import Linter
+    from artlint.packs import PackError
+    from artlint.plugins import PluginError
+
+    try:
+        if config_path:
+            config = load_config(Path(config_path))
+        else:
+            start = next((Path(p) for p in paths if p != "-" and os.path.exists(p)), Path.cwd())
+            found = find_config(start)
+            config = load_config(found) if found else Config()
+        return Linter(config, select=_split(select), ignore=_split(ignore), keyword=keyword)
+    except (ConfigError, PackError, PluginError) as exc:
+        raise UserError(str(exc)) from None
+
+
+def _split(values) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="artlint")
+def main():
+    """artlint: find what goes wrong in SEO articles (duplicates, off-topic
+    insertions, placeholders, unsourced claims, page chrome, keyword stuffing,
+    spun text, broken typography)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "formats", multiple=True, help="Output format: text (default), json, or a plugin's. Repeat with --output for several reports.")
+@click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False), help="Write the report to FILE (paired in order with --format).")
+@click.option("--select", multiple=True, help="Rules to run: codes, code prefixes, names or categories (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes, names or categories.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None, help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: nearest artlint.toml or pyproject.toml).")
+@click.option("--keyword", help="Target keyphrase (default: front matter, else inferred).")
+@click.option("--stdin-filename", default="stdin.txt", help="Name (and so format) for text read from '-'.")
+@click.option("--include", multiple=True, help="Glob of files to include when walking folders.")
+@click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+def check(paths, formats, outputs, select, ignore, fail_on, config_path, keyword, stdin_filename, include, exclude, quiet, statistics, color):
+    """Lint articles: files, folders (walked recursively) or '-' for stdin."""
+    from artlint.engine import worst
+    from artlint.plugins import collect_reporters, make_manager
+
+    linter = _linter(config_path, select, ignore, keyword, paths)
+    reporters = collect_reporters(make_manager())
+    formats = list(formats) or ["text"]
+    for f in formats:
+        if f not in reporters:
+            raise UserError(f"unknown format {f!r} (choose from {', '.join(sorted(reporters))})")
+    if len(outputs) > len(formats):
+        raise UserError("more --output files than --format options")
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    try:
+        report = linter.run(list(paths), stdin=stdin, stdin_filename=stdin_filename, include=include, exclude=exclude)
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    for i, fmt in enumerate(formats):
+        target = outputs[i] if i < len(outputs) else None
+        colour = color if color is not None else (target is None and sys.stdout.isatty())
+        text = reporters[fmt](report, {"colour": colour, "quiet": quiet, "statistics": statistics})
+        if target:
+            try:
+                write_atomic(Path(target), text)
+            except OSError as exc:
+                raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
+        elif not (quiet and fmt == "text"):
+            click.echo(text, nl=False)
+        elif report.errors:
+            for path, msg in report.errors:
+                click.echo(f"{path}: error: {msg}", err=True)
+    if report.errors:
+        sys.exit(EXIT_ERROR)
+    threshold = fail_on or linter.config.fail_on
+    sys.exit(EXIT_FINDINGS if worst(report.findings, threshold) else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--config", "config_path", type=click.Path())
+def rules_cmd(fmt, config_path):
+    """List every rule: code, name, category, default severity, summary."""
+    linter = _linter(config_path, (), (), None, ())
+    rules = list(linter.all_rules)
+    if fmt == "json":
+        click.echo(json.dumps([r.metadata() for r in rules], indent=2))
+        return
+    for r in rules:
+        click.echo(f"{r.code:7} {r.name:34} {r.category:18} {r.severity:8} {r.summary}")
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--config", "config_path", type=click.Path())
+def explain(rule, config_path):
+    """Explain a rule (by code or name): why it matters, a bad and a good example."""
+    linter = _linter(config_path, (), (), None, ())
+    r = linter.all_rules.get(rule)
+    if r is None:
+        raise UserError(f"no rule {rule!r} (see `artlint rules`)")
+    out = [
+        f"{r.code} {r.name}",
+        "",
+        f"Category: {r.category}    Default severity: {r.severity}    From: {r.plugin}",
+        "",
+        "What it flags",
+        f"  {r.summary}",
+        "",
+        "Why",
+        *(f"  {line}" for line in r.rationale.strip().splitlines()),
+        "",
+        "Flagged",
+        *(f"  {line}" for line in r.bad.strip().splitlines()),
+        "",
+        "Not flagged",
+        *(f"  {line}" for line in r.good.strip().splitlines()),
+    ]
+    if r.options:
+        out += ["", "Options (set under [tool.artlint.rules." + r.code + "])"]
+        out += [f"  {k} = {json.dumps(v)}" for k, v in r.options.items()]
+    click.echo("\n".join(out))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

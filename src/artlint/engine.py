@@ -1,0 +1,204 @@
+"""The linter: parse each file once, run the selected rules, collect a report.
+
+A rule that raises does not stop the run: it becomes one ``internal-error``
+finding for that file, naming the rule and its plugin, and the other rules'
+findings stand.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from artlint import __version__
+from artlint.config import Config
+from artlint.document import Document
+from artlint.parsers import ParseError, format_for, parse
+from artlint.plugins import collect_rules, make_manager
+from artlint.rule import SEVERITY_RANK, Finding, Rule, RuleSet, finding_from_hit
+from artlint.sources import InputError, collect, decode, read_file
+
+INTERNAL_CODE = "AL000"
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str
+    words: int
+    findings: list[Finding]
+    title: str | None = None
+    keyphrase: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        out = {
+            "path": self.path,
+            "format": self.format,
+            "words": self.words,
+            "title": self.title,
+            "keyphrase": self.keyphrase,
+            "findings": [f.to_json() for f in self.findings],
+        }
+        if self.warnings:
+            out["warnings"] = list(self.warnings)
+        return out
+
+
+@dataclass
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    rules: RuleSet | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for fr in self.files for f in fr.findings]
+
+    def to_json(self) -> dict:
+        findings = self.findings
+        return {
+            "version": 1,
+            "tool": {"name": "artlint", "version": __version__},
+            "files": [fr.to_json() for fr in self.files],
+            "summary": {
+                "files": len(self.files),
+                "findings": len(findings),
+                "by_severity": dict(sorted(Counter(f.severity for f in findings).items())),
+                "by_category": dict(sorted(Counter(f.category for f in findings).items())),
+            },
+            "errors": [{"path": p, "message": m} for p, m in self.errors],
+        }
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    """A selector is a code, a code prefix (AL2), a rule name, a category or ALL."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return True
+    return rule.code.upper().startswith(s.upper()) or rule.name == s.lower() or rule.category == s.lower()
+
+
+class Linter:
+    """Lints documents with a fixed rule set and configuration."""
+
+    def __init__(self, config: Config | None = None, select=(), ignore=(), keyword: str | None = None, plugins=()):
+        self.config = config or Config()
+        pm = make_manager(extra=plugins)
+        self.all_rules = collect_rules(pm, self.config.packs)
+        select = list(select) or self.config.select or ["ALL"]
+        select = select + self.config.extend_select
+        ignore = list(ignore) + self.config.ignore
+        chosen: dict[str, Rule] = {}
+        for rule in self.all_rules:
+            if any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore):
+                opts = {}
+                for key, value in self.config.rules.items():
+                    if key.upper() == rule.code or key == rule.name:
+                        opts.update(value)
+                if opts:
+                    try:
+                        rule = type(rule)(**opts)
+                        rule.plugin = self.all_rules.rules[rule.code].plugin
+                    except (TypeError, ValueError) as exc:
+                        from artlint.config import ConfigError
+
+                        raise ConfigError(f"{self.config.path}: rules.{rule.code}: {exc}") from None
+                chosen[rule.code] = rule
+        self.rules = RuleSet(chosen)
+        self.keyword = keyword or self.config.keyword
+
+    def severity_of(self, rule: Rule) -> str:
+        for key, sev in self.config.severity.items():
+            if key.upper() == rule.code or key == rule.name:
+                return sev
+        return rule.severity
+
+    def _ignored_here(self, path: str) -> list[str]:
+        out = []
+        for pattern, selectors in self.config.per_file_ignores.items():
+            name = path.rsplit("/", 1)[-1]
+            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path, f"*/{pattern}"):
+                out.extend(selectors)
+        return out
+
+    def lint_document(self, doc: Document) -> list[Finding]:
+        skip = self._ignored_here(doc.path)
+        findings: set[Finding] = set()
+        for rule in self.rules:
+            if rule.formats and doc.format not in rule.formats:
+                continue
+            if skip and any(matches(rule, s) for s in skip):
+                continue
+            severity = self.severity_of(rule)
+            try:
+                produced = [finding_from_hit(rule, doc, h, severity) for h in rule.check(doc)]
+            except Exception as exc:  # a broken rule must not stop the run
+                findings.add(_internal_error(doc.path, rule, exc))
+                continue
+            findings.update(produced)
+        return sorted(findings, key=Finding.sort_key)
+
+    def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
+        fmt = fmt or format_for(path) or "text"
+        doc = parse(text, path, fmt, self.keyword)
+        return FileResult(path, fmt, doc.words, self.lint_document(doc), doc.title, doc.keyphrase)
+
+    def lint_file(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
+        """Lint one file (or ``data`` read from stdin); raises InputError/ParseError."""
+        shown = display or path
+        fmt = format_for(shown) or ("text" if data is not None else None)
+        if fmt is None:
+            raise InputError("unknown file type (expected .txt, .md, .markdown, .html or .htm)")
+        decoded = decode(data) if data is not None else read_file(Path(path))
+        if not decoded.text.strip():
+            raise InputError("empty file")
+        result = self.lint_text(decoded.text, shown, fmt)
+        if decoded.warning:
+            result.warnings.append(decoded.warning)
+        return result
+
+    def run(self, paths, stdin: bytes | None = None, stdin_filename: str = "stdin.txt", include=(), exclude=()) -> Report:
+        files, errors = collect(paths, include=list(include) + self.config.include, exclude=list(exclude) + self.config.exclude)
+        report = Report(errors=list(errors), rules=self.rules)
+        for path in files:
+            try:
+                if path == "-":
+                    result = self.lint_file(stdin_filename, data=stdin or b"", display=stdin_filename)
+                else:
+                    result = self.lint_file(path)
+            except (InputError, ParseError) as exc:
+                report.errors.append((stdin_filename if path == "-" else path, str(exc)))
+                continue
+            for w in result.warnings:
+                report.errors.append((result.path, w))
+            report.files.append(result)
+        report.errors.sort()
+        return report
+
+
+def _internal_error(path: str, rule: Rule, exc: Exception) -> Finding:
+    detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+    return Finding(
+        path=path,
+        rule=INTERNAL_CODE,
+        name="internal-error",
+        category="internal",
+        severity="error",
+        message=f"rule {rule.code} {rule.name} (plugin {rule.plugin}) failed: {detail}",
+        line=None,
+        column=None,
+        end_line=None,
+        end_column=None,
+        plugin=rule.plugin,
+    )
+
+
+def worst(findings, threshold: str) -> bool:
+    """True when any finding is at or above ``threshold`` (never: False)."""
+    if threshold == "never":
+        return False
+    need = SEVERITY_RANK[threshold]
+    return any(SEVERITY_RANK.get(f.severity, 0) >= need for f in findings)

@@ -1,0 +1,46 @@
+"""Every hook artlint calls, with its contract. Plugins implement these.
+
+A plugin is a module (or object) with functions decorated by
+``artlint.hookimpl``, registered through the ``artlint`` entry-point group.
+artlint's own rules, packs and reporters are registered the same way
+(``artlint.builtin``), so a third-party plugin can do anything a built-in does.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("artlint")
+hookimpl = pluggy.HookimplMarker("artlint")
+
+
+@hookspec
+def artlint_rules():
+    """Return the rule classes this plugin provides.
+
+    Called once when the rule set is built. Return a list of
+    :class:`artlint.rule.Rule` subclasses (not instances). Each must carry a
+    unique code, a kebab-case name, a category, a default severity, a summary,
+    a rationale and bad/good examples; a rule that does not is refused with an
+    error naming the plugin. A code already taken by another plugin is an error.
+    """
+
+
+@hookspec
+def artlint_rule_packs():
+    """Return paths of YAML rule packs this plugin ships.
+
+    Called once when the rule set is built. Each path is a file validated
+    against ``schemas/rule-pack.schema.json``; its entries become rules just
+    like Python ones. Return an empty list (or nothing) for none.
+    """
+
+
+@hookspec
+def artlint_reporters():
+    """Return a mapping of output-format name to a reporter callable.
+
+    A reporter is ``fn(report: artlint.engine.Report, options: dict) -> str``
+    and must return the full text to write. Called when the CLI resolves
+    ``--format``; a later plugin may not replace an existing name.
+    """

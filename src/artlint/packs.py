@@ -1,0 +1,182 @@
+"""Declarative rule packs: phrase and pattern rules written as YAML.
+
+A pack is a YAML file with a list of rules, each of a Vale-like kind:
+``existence`` (flag any of these phrases or patterns) or ``substitution``
+(flag a phrase and suggest its replacement), applied in a scope (title,
+heading, paragraph, list_item, table_row, block, sentence). ``match: whole``
+flags a block only when the phrase is the whole block (page chrome such as
+"Leave a reply" alone on a line), so the same word inside a sentence is fine.
+Packs load with ``yaml.safe_load`` only and are validated against
+``schemas/rule-pack.schema.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+from artlint.document import Document
+from artlint.resources import schema
+from artlint.rule import Hit, Rule
+
+
+class PackError(Exception):
+    """A rule pack that cannot be loaded; the message names the file and field."""
+
+
+SCOPES = {
+    "title": None,
+    "heading": ("heading",),
+    "paragraph": ("paragraph", "quote", "list_item"),
+    "list_item": ("list_item",),
+    "table_row": ("table_row",),
+    "block": ("heading", "paragraph", "quote", "list_item", "table_row"),
+    "sentence": ("heading", "paragraph", "quote", "list_item", "table_row"),
+}
+_EDGE = " \t-–—•*·|:;,.!?()[]\"'“”‘’"
+
+
+class PackRule(Rule):
+    """A rule defined by one entry of a YAML pack."""
+
+    kind = "existence"
+    scope = "sentence"
+    match_whole = False
+    regex: re.Pattern
+    message = "{match}"
+    swap: dict[str, str] = {}
+    ignorecase = True
+    max_words = 0  # whole-block match: the block has at most this many words (0: any)
+
+    def _targets(self, doc: Document):
+        if self.scope == "title":
+            if doc.title_block is not None:
+                yield doc.blocks[doc.title_block], 0, None
+            return
+        kinds = SCOPES[self.scope]
+        for b in doc.blocks:
+            if b.kind not in kinds or b.index == doc.title_block and self.scope != "block":
+                continue
+            if self.scope == "sentence":
+                for s in b.sentences:
+                    yield b, s.start, s.end
+            else:
+                yield b, 0, None
+
+    def check(self, doc: Document) -> Iterable[Hit]:
+        for block, start, end in self._targets(doc):
+            text = block.text if end is None else block.text[:end]
+            if self.match_whole:
+                core = text.strip(_EDGE)
+                if not core:
+                    continue
+                m = self.regex.fullmatch(core)
+                if m:
+                    off = text.find(core)
+                    yield self.hit(self._message(m), block, off, off + len(core))
+                continue
+            for m in self.regex.finditer(text, start):
+                yield self.hit(self._message(m), block, m.start(), m.end())
+
+    def _message(self, m: re.Match) -> str:
+        found = m.group(0)
+        replacement = ""
+        if self.swap:
+            key = found.lower() if self.ignorecase else found
+            replacement = self.swap.get(key, "")
+            if not replacement:
+                for k, v in self.swap.items():
+                    if re.fullmatch(k, found, re.I if self.ignorecase else 0):
+                        replacement = v
+                        break
+        return self.message.format(match=found, replacement=replacement)
+
+
+def _alternation(tokens: list[str]) -> str:
+    parts = []
+    for t in sorted(tokens, key=len, reverse=True):
+        esc = re.escape(t).replace(r"\ ", r"\s+")
+        left = r"(?<![\w])" if t[:1].isalnum() else ""
+        right = r"(?![\w])" if t[-1:].isalnum() else ""
+        parts.append(f"{left}{esc}{right}")
+    return "|".join(parts)
+
+
+def load_pack(path: Path) -> list[Rule]:
+    """Rules of the pack at ``path``; :class:`PackError` if it is invalid."""
+    import jsonschema
+    import yaml
+
+    where = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PackError(f"{where}: cannot read rule pack: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 1})" if mark else ""
+        raise PackError(f"{where}{at}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    validator = jsonschema.Draft202012Validator(schema("rule-pack.schema.json"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        field = _field_name(data, list(err.absolute_path))
+        raise PackError(f"{where}: {field}: {err.message}")
+    rules = []
+    for i, entry in enumerate(data["rules"]):
+        try:
+            rules.append(_make_rule(entry, path))
+        except re.error as exc:
+            raise PackError(f"{where}: rules[{i}] ({entry['code']}): bad pattern: {exc}") from None
+    return rules
+
+
+def _field_name(data, path: list) -> str:
+    if not path:
+        return "(top level)"
+    out = ""
+    node = data
+    for p in path:
+        if isinstance(p, int):
+            code = node[p].get("code") if isinstance(node, list) and isinstance(node[p], dict) else None
+            out += f"[{p}]" + (f" ({code})" if code else "")
+        else:
+            out += f".{p}" if out else str(p)
+        node = node[p]
+    return out
+
+
+def _make_rule(entry: dict, path: Path) -> Rule:
+    flags = re.I if entry.get("ignorecase", True) else 0
+    pieces = []
+    swap = {}
+    if entry["kind"] == "substitution":
+        swap = {(k.lower() if flags else k): v for k, v in entry["swap"].items()}
+        pieces.append(_alternation(list(entry["swap"])))
+    if entry.get("tokens"):
+        pieces.append(_alternation(entry["tokens"]))
+    pieces.extend(f"(?:{p})" for p in entry.get("patterns", []))
+    regex = re.compile("|".join(pieces), flags)
+    default_msg = "Use '{replacement}' instead of '{match}'." if swap else "'{match}'"
+    attrs = {
+        "code": entry["code"],
+        "name": entry["name"],
+        "category": entry["category"],
+        "severity": entry.get("severity", "warning"),
+        "summary": entry["summary"],
+        "rationale": entry["rationale"],
+        "bad": entry["bad"],
+        "good": entry["good"],
+        "kind": entry["kind"],
+        "scope": entry.get("scope", "sentence"),
+        "match_whole": entry.get("match", "anywhere") == "whole",
+        "regex": regex,
+        "message": entry.get("message", default_msg),
+        "swap": swap,
+        "ignorecase": bool(flags),
+        "source": str(path),
+        "__doc__": entry["summary"],
+    }
+    cls = type(f"Pack_{entry['code']}", (PackRule,), attrs)
+    return cls()

@@ -1,0 +1,188 @@
+"""Parsers: plain text, Markdown and HTML, all producing one :class:`Document`.
+
+Each parser yields :class:`RawBlock` objects; :func:`build_document` turns them
+into immutable blocks, links headings into sections, and settles the title and
+the target keyphrase the same way for every format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from artlint import text as textutil
+from artlint.document import Block, Document, Segment
+
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+class ParseError(Exception):
+    """Input that cannot be read as an article."""
+
+
+@dataclass
+class RawBlock:
+    kind: str
+    builder: textutil.TextBuilder
+    level: int = 0
+    links: list[str] = field(default_factory=list)
+    link_text_chars: int = 0
+    cells: list[str] = field(default_factory=list)
+    table: int | None = None
+    header: bool = False
+    fallback_src: int = 0
+
+
+def format_for(path: str) -> str | None:
+    suffix = path[path.rfind(".") :].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    return FORMATS.get(suffix)
+
+
+def parse(source: str, path: str, fmt: str, keyword: str | None = None) -> Document:
+    """Parse decoded ``source`` (line endings already normalised) as ``fmt``."""
+    if fmt == "markdown":
+        from artlint.parsers.markdown import parse_markdown as fn
+    elif fmt == "html":
+        from artlint.parsers.html import parse_html as fn
+    else:
+        from artlint.parsers.plain import parse_plain as fn
+    return fn(source, path, keyword)
+
+
+def build_document(
+    *,
+    path: str,
+    fmt: str,
+    source: str,
+    raw_blocks: list[RawBlock],
+    metadata: Mapping[str, object],
+    title: str | None,
+    title_block: int | None,
+    keyword: str | None,
+    comments=(),
+    has_heading_levels: bool = True,
+) -> Document:
+    blocks: list[Block] = []
+    stack: list[Block] = []  # open headings
+    section = None
+    for raw in raw_blocks:
+        text, segs, _ = raw.builder.build()
+        if not text and raw.kind != "code":
+            continue
+        idx = len(blocks)
+        start = segs[0][1] if segs else raw.fallback_src
+        end = segs[-1][1] + segs[-1][2] if segs else start
+        parent = None
+        if raw.kind == "heading":
+            while stack and stack[-1].level >= raw.level:
+                stack.pop()
+            parent = stack[-1].index if stack else None
+        block = Block(
+            index=idx,
+            kind=raw.kind,
+            text=text,
+            start=start,
+            end=end,
+            segments=tuple(Segment(*s) for s in segs),
+            level=raw.level,
+            links=tuple(raw.links),
+            link_text_chars=raw.link_text_chars,
+            cells=tuple(raw.cells),
+            table=raw.table,
+            header=raw.header,
+            section=section if raw.kind != "heading" else parent,
+            parent=parent,
+        )
+        if raw.kind == "heading":
+            stack.append(block)
+            section = idx
+        blocks.append(block)
+    if title_block is not None:
+        # the parser counted raw blocks; map to the kept block with the same title
+        title_block = next((b.index for b in blocks if b.kind == "heading" and b.text == title), None)
+    phrase, source_of = keyword, "option" if keyword else None
+    if not phrase:
+        phrase = _front_matter_keyword(metadata)
+        source_of = "front-matter" if phrase else None
+    if not phrase:
+        phrase = infer_keyphrase(blocks)
+        source_of = "inferred" if phrase else None
+    return Document(
+        path=path,
+        format=fmt,
+        source=source,
+        blocks=tuple(blocks),
+        title=title,
+        title_block=title_block,
+        metadata=dict(metadata),
+        keyphrase=phrase,
+        keyphrase_source=source_of,
+        comments=tuple(comments),
+        has_heading_levels=has_heading_levels,
+    )
+
+
+def _front_matter_keyword(meta: Mapping[str, object]) -> str | None:
+    for key in ("keyword", "keyphrase", "focus_keyword", "focus_keyphrase", "keywords"):
+        value = meta.get(key)
+        if isinstance(value, list) and value:
+            value = value[0]
+        if isinstance(value, str) and value.strip():
+            return value.split(",")[0].strip() if key == "keywords" else value.strip()
+    return None
+
+
+_SEP = re.compile(r"\s*(?:[,:|]|\s[–—-])\s+")
+
+
+def infer_keyphrase(blocks: list[Block]) -> str | None:
+    """The raw keyphrase an SEO tool pasted into the article, if there is one.
+
+    It shows as the same 3+ word phrase standing alone as a line at least twice
+    and pasted onto other lines (before a dash, after a comma or colon in a
+    heading) for three or more occurrences in all.
+    """
+    standalone: dict[str, int] = {}
+    for b in blocks:
+        if b.kind in ("heading", "paragraph") and not re.search(r"[.!?]$", b.text):
+            norm = textutil.normalise(b.text)
+            if len(norm.split()) >= 3:
+                standalone[norm] = standalone.get(norm, 0) + 1
+    best = None
+    for phrase, count in standalone.items():
+        if count < 2:
+            continue
+        embedded = 0
+        for b in blocks:
+            norm = textutil.normalise(b.text)
+            if norm != phrase and phrase in norm:
+                parts = [textutil.normalise(p) for p in _SEP.split(b.text)]
+                if any(p == phrase for p in parts) or norm.startswith(phrase + " ") or norm.endswith(" " + phrase):
+                    embedded += 1
+        if count >= 3 or (embedded >= 1 and count + embedded >= 3):
+            if best is None or count + embedded > best[1]:
+                best = (phrase, count + embedded)
+    return best[0] if best else None
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is only a date, e.g. 'Wednesday, June 18, 2025'."""
+    return bool(
+        re.fullmatch(
+            r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+)?"
+            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}"
+            r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}",
+            text.strip(),
+            re.I,
+        )
+    )

@@ -1,0 +1,1 @@
+"""Reporters turn a finished :class:`artlint.engine.Report` into text."""

@@ -1,0 +1,201 @@
+"""What a rule is, and what it reports.
+
+A rule is a class with explicit metadata and a ``check(doc)`` generator of
+findings. Rules are pure: they read the :class:`~artlint.document.Document`
+and their options, and never do I/O. Built-in rules, YAML pack rules and
+third-party rules all share this contract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Iterator
+
+from artlint.document import Block, Document
+
+CATEGORIES = (
+    "structure",
+    "duplicate",
+    "off-topic",
+    "placeholder",
+    "unsupported-claim",
+    "boilerplate",
+    "keyword-stuffing",
+    "spun-text",
+    "typography",
+    "readability",
+    "style",
+    "internal",
+)
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{2,4}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Related:
+    line: int
+    column: int
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    rule: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+    excerpt: str = ""
+    related: tuple[Related, ...] = ()
+    plugin: str | None = None
+
+    def sort_key(self):
+        return (self.path, self.line or 0, self.column or 0, self.rule, self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "excerpt": self.excerpt,
+            "related": [{"line": r.line, "column": r.column, "message": r.message} for r in self.related],
+        }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What ``Rule.check`` yields: a span of a block (or the whole document)."""
+
+    message: str
+    block: Block | None = None
+    start: int = 0
+    end: int | None = None
+    related: tuple[tuple[Block, int, int, str], ...] = ()  # (block, start, end, message)
+    severity: str | None = None  # overrides the rule's default for this hit
+
+
+class Rule:
+    """Base class. Subclasses set the metadata and implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[str] = "warning"
+    summary: ClassVar[str] = ""
+    rationale: ClassVar[str] = ""
+    bad: ClassVar[str] = ""  # an example that is flagged
+    good: ClassVar[str] = ""  # the same example, fixed: not flagged
+    options: ClassVar[dict[str, Any]] = {}
+    formats: ClassVar[tuple[str, ...] | None] = None  # None: every format
+    plugin: str | None = None  # filled in by the plugin manager
+    source: str = ""  # module or pack file that defines the rule
+
+    def __init__(self, **options: Any) -> None:
+        unknown = set(options) - set(self.options)
+        if unknown:
+            raise ValueError(f"unknown option(s) for {self.code}: {', '.join(sorted(unknown))}")
+        self.opts = {**self.options, **options}
+
+    def check(self, doc: Document) -> Iterable[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def hit(self, message: str, block: Block | None = None, start: int = 0, end: int | None = None, **kw) -> Hit:
+        return Hit(message, block, start, end, **kw)
+
+    @classmethod
+    def metadata(cls) -> dict[str, Any]:
+        return {
+            "code": cls.code,
+            "name": cls.name,
+            "category": cls.category,
+            "severity": cls.severity,
+            "summary": cls.summary,
+            "rationale": cls.rationale,
+            "bad": cls.bad,
+            "good": cls.good,
+            "options": dict(cls.options),
+            "plugin": cls.plugin,
+        }
+
+
+def finding_from_hit(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
+    if hit.block is None:
+        line = col = eline = ecol = None
+        excerpt = ""
+    else:
+        loc = doc.locate(hit.block, hit.start, hit.end)
+        line, col, eline, ecol = loc.line, loc.column, loc.end_line, loc.end_column
+        end = len(hit.block.text) if hit.end is None else hit.end
+        excerpt = hit.block.text[hit.start : end]
+        if len(excerpt) > 160:
+            excerpt = excerpt[:157] + "..."
+    related = []
+    for block, s, e, msg in hit.related:
+        loc = doc.locate(block, s, e)
+        related.append(Related(loc.line, loc.column, msg))
+    return Finding(
+        path=doc.path,
+        rule=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=hit.severity or severity,
+        message=hit.message,
+        line=line,
+        column=col,
+        end_line=eline,
+        end_column=ecol,
+        excerpt=excerpt,
+        related=tuple(related),
+        plugin=rule.plugin,
+    )
+
+
+def validate_rule_class(rule: type[Rule] | Rule) -> list[str]:
+    """Problems with a rule's metadata (empty list when it is well formed)."""
+    problems = []
+    if not CODE_RE.match(getattr(rule, "code", "") or ""):
+        problems.append("code must look like AL123")
+    if not NAME_RE.match(getattr(rule, "name", "") or ""):
+        problems.append("name must be kebab-case")
+    if getattr(rule, "category", None) not in CATEGORIES:
+        problems.append(f"category must be one of {', '.join(CATEGORIES)}")
+    if getattr(rule, "severity", None) not in SEVERITIES:
+        problems.append("severity must be error, warning or info")
+    for attr in ("summary", "rationale", "bad", "good"):
+        if not str(getattr(rule, attr, "") or "").strip():
+            problems.append(f"{attr} is empty")
+    return problems
+
+
+@dataclass
+class RuleSet:
+    """The rules of a run, by code."""
+
+    rules: dict[str, Rule] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules[c] for c in sorted(self.rules))
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, key: str) -> Rule | None:
+        key_l = key.lower()
+        for r in self.rules.values():
+            if r.code.lower() == key_l or r.name == key_l:
+                return r
+        return None

@@ -1,0 +1,1 @@
+"""Built-in Python rules: one rule per module, discovered by ``artlint.builtin``."""

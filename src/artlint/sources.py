@@ -1,0 +1,126 @@
+"""Finding and reading input files: walking folders, decoding, refusing binaries."""
+
+from __future__ import annotations
+
+import codecs
+import fnmatch
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from artlint.parsers import FORMATS
+
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".artlint_cache", ".tox")
+
+
+class InputError(Exception):
+    """A file that cannot be linted; the message is one line for the user."""
+
+
+@dataclass
+class Decoded:
+    text: str  # line endings normalised to \n
+    warning: str | None = None
+
+
+def decode(data: bytes) -> Decoded:
+    """Bytes to text: BOMs honoured, invalid UTF-8 replaced (and said), binaries refused."""
+    warning = None
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        sample = data[:8192]
+        if b"\x00" in sample:
+            nul = sample.count(b"\x00")
+            if nul > len(sample) // 10 or b"\x00\x00" in sample:
+                raise InputError("binary file, not an article")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            text = data.decode("utf-8", errors="replace")
+            warning = f"invalid UTF-8 at byte {exc.start}; undecodable bytes were replaced with U+FFFD"
+    if "\x00" in text:
+        text = text.replace("\x00", " ")
+        warning = warning or "NUL bytes replaced with spaces"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(text, warning)
+
+
+def read_file(path: Path) -> Decoded:
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    return decode(data)
+
+
+def _matches(path: str, patterns) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(path, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, f"*/{p}") for p in patterns)
+
+
+def collect(paths, include=(), exclude=()) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files to lint under ``paths`` (sorted, unique), and (path, message) errors."""
+    files: list[str] = []
+    errors: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    exclude = tuple(exclude) + DEFAULT_EXCLUDE
+    for p in paths:
+        if p == "-":
+            files.append("-")
+            continue
+        path = Path(p)
+        if not os.path.lexists(path):
+            errors.append((p, "no such file or directory"))
+            continue
+        if path.is_dir():
+            found = 0
+            visited: set[tuple[int, int]] = set()
+            for root, dirs, names in os.walk(path, followlinks=True):
+                try:
+                    st = os.stat(root)
+                except OSError:
+                    dirs[:] = []
+                    continue
+                key = (st.st_dev, st.st_ino)
+                if key in visited:  # a symlink loop
+                    dirs[:] = []
+                    continue
+                visited.add(key)
+                dirs[:] = sorted(d for d in dirs if not _matches(_rel(root, d), exclude))
+                for name in sorted(names):
+                    full = _rel(root, name)
+                    suffix = os.path.splitext(name)[1].lower()
+                    if suffix not in FORMATS or name.endswith(".gold.json"):
+                        continue
+                    if include and not _matches(full, include):
+                        continue
+                    if _matches(full, exclude):
+                        continue
+                    if full not in seen:
+                        seen.add(full)
+                        files.append(full)
+                        found += 1
+            if not found:
+                errors.append((p, "no articles found (.txt, .md, .markdown, .html, .htm)"))
+        elif path.is_file() or path.is_symlink():
+            key = str(path)
+            if key not in seen:
+                seen.add(key)
+                files.append(key)
+        else:
+            errors.append((p, "not a regular file"))
+    return files, errors
+
+
+def _rel(root: str, name: str) -> str:
+    return re.sub(r"^\./", "", os.path.join(root, name).replace(os.sep, "/"))

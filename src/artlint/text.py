@@ -1,0 +1,199 @@
+"""Text helpers shared by parsers and rules: sentences, words, word lists.
+
+Everything here is linear in the input and uses no data from the network.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from artlint.document import Document
+
+WORD_RE = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr vs etc e.g i.e e.g. i.e. cf fig no nos vol approx inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s u.k a.m p.m al dept est""".split()
+)
+_SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of the sentences in ``text``.
+
+    A sentence ends at ., ! or ? followed by white space, whatever the case of
+    the next word (so "ends. lower case" is two sentences, as a reader sees it),
+    except after a known abbreviation or a single initial.
+    """
+    spans = []
+    start = 0
+    n = len(text)
+    while start < n and text[start].isspace():
+        start += 1
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        before = text[start : m.start()]
+        last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        if m.group().startswith(".") and (last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last)):
+            # "e.g. the", "U.S. officials", "J. Smith": not an end unless a capital follows a lower-case abbreviation
+            continue
+        if end - start > 0 and text[start:end].strip():
+            spans.append((start, end))
+        start = end
+        while start < n and text[start].isspace():
+            start += 1
+    if start < n and text[start:].strip():
+        end = n
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def count_words(text: str) -> int:
+    return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def normalise(text: str) -> str:
+    """Lower case, words only, single spaces: the form used to compare blocks."""
+    return " ".join(w.lower().replace("’", "'") for w in WORD_RE.findall(text))
+
+
+@lru_cache(maxsize=None)
+def _wordlist(name: str) -> tuple[str, ...]:
+    data = resources.files("artlint.data").joinpath(name).read_text(encoding="utf-8")
+    return tuple(w for line in data.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    return frozenset(_wordlist("stopwords_en.txt"))
+
+
+@lru_cache(maxsize=None)
+def common_rank() -> dict[str, int]:
+    """Rank of each of the ~12,000 most frequent English words (0 = most frequent)."""
+    return {w: i for i, w in enumerate(_wordlist("common_en.txt"))}
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to match 'talks'/'talk', 'relations'/'relation'."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suf in ("ies", "ing", "ed", "es", "s"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)] + ("y" if suf == "ies" else "")
+    return w
+
+
+def content_words(text: str) -> list[str]:
+    """Stems of the words that carry meaning (no stop words, no numbers)."""
+    stop = stopwords()
+    return [stem(w) for w in WORD_RE.findall(text) if w.lower() not in stop and not w[0].isdigit() and len(w) > 2]
+
+
+def rarity(word_stem: str) -> float:
+    """Weight of a word by how rare it is in general English (1.0 = not in the common list)."""
+    rank = common_rank().get(word_stem)
+    if rank is None:
+        return 1.0
+    return min(1.0, math.log10(rank + 10) / 4.1)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Per-document word statistics shared by the rules."""
+
+    block_terms: dict[int, Counter]  # block index -> content-word stems
+    doc_freq: Counter  # stem -> number of blocks it occurs in
+    total: Counter  # stem -> occurrences in the document
+
+    @classmethod
+    def of(cls, doc: "Document") -> "Vocabulary":
+        block_terms: dict[int, Counter] = {}
+        doc_freq: Counter = Counter()
+        total: Counter = Counter()
+        for b in doc.blocks:
+            if b.kind == "code":
+                continue
+            terms = Counter(content_words(b.text))
+            block_terms[b.index] = terms
+            doc_freq.update(terms.keys())
+            total.update(terms)
+        return cls(block_terms, doc_freq, total)
+
+
+class TextBuilder:
+    """Builds a block's prose text while recording where each piece came from.
+
+    Runs of white space collapse to one space; pieces without a source
+    position (e.g. a placeholder for inline code) map to the last known spot.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.segments: list[tuple[int, int, int]] = []
+        self.length = 0
+        self.last_src = None
+        self.first_src = None
+        self.end_src = None
+
+    def _emit(self, s: str, src: int | None) -> None:
+        if not s:
+            return
+        if src is not None:
+            if self.segments and self.segments[-1][0] + self.segments[-1][2] == self.length and self.segments[-1][1] + self.segments[-1][2] == src:
+                t, sr, ln = self.segments[-1]
+                self.segments[-1] = (t, sr, ln + len(s))
+            else:
+                self.segments.append((self.length, src, len(s)))
+            if self.first_src is None:
+                self.first_src = src
+            self.end_src = src + len(s)
+        self.parts.append(s)
+        self.length += len(s)
+
+    def add(self, s: str, src: int | None = None) -> None:
+        """Append source text ``s`` found at source offset ``src``."""
+        pos = 0
+        for m in re.finditer(r"\s+", s):
+            a, b = m.span()
+            if m.group() == " " and self.length + (a - pos) > 0:
+                continue  # a single space is copied verbatim
+            self._emit(s[pos:a], None if src is None else src + pos)
+            if self.length and not self.parts[-1].endswith(" "):
+                self._emit(" ", None if src is None else src + a)
+            pos = b
+        self._emit(s[pos:], None if src is None else src + pos)
+
+    def space(self) -> None:
+        if self.length and not self.parts[-1].endswith(" "):
+            self._emit(" ", None)
+
+    def build(self) -> tuple[str, tuple[tuple[int, int, int], ...], int]:
+        """Text (trimmed), its segments, and how many leading characters were trimmed."""
+        text = "".join(self.parts)
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        segs = []
+        for t, s, ln in self.segments:
+            t2, s2, ln2 = t - lead, s, ln
+            if t2 < 0:
+                s2 -= t2
+                ln2 += t2
+                t2 = 0
+            if ln2 > 0 and t2 < len(text):
+                segs.append((t2, s2, min(ln2, len(text) - t2)))
+        return text, tuple(segs), lead
