@@ -74,11 +74,28 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "formats", multiple=True, help="Output format: text (default), json, or a plugin's. Repeat with --output for several reports.")
-@click.option("--output", "-o", "outputs", multiple=True, type=click.Path(dir_okay=False), help="Write the report to FILE (paired in order with --format).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    help="Output format: text (default), json, or a plugin's. Repeat with --output for several reports.",
+)
+@click.option(
+    "--output",
+    "-o",
+    "outputs",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE (paired in order with --format).",
+)
 @click.option("--select", multiple=True, help="Rules to run: codes, code prefixes, names or categories (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: codes, code prefixes, names or categories.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None, help="Lowest severity that makes the exit code 1 [default: warning].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 [default: warning].",
+)
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: nearest artlint.toml or pyproject.toml).")
 @click.option("--keyword", help="Target keyphrase (default: front matter, else inferred).")
 @click.option("--stdin-filename", default="stdin.txt", help="Name (and so format) for text read from '-'.")
@@ -87,7 +104,9 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
-def check(paths, formats, outputs, select, ignore, fail_on, config_path, keyword, stdin_filename, include, exclude, quiet, statistics, color):
+def check(
+    paths, formats, outputs, select, ignore, fail_on, config_path, keyword, stdin_filename, include, exclude, quiet, statistics, color
+):
     """Lint articles: files, folders (walked recursively) or '-' for stdin."""
     from artlint.engine import worst
     from artlint.plugins import collect_reporters, make_manager

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Mapping
 
 from artlint import text as textutil
 
@@ -166,6 +166,6 @@ class Document:
                     yield b, s
 
     @cached_property
-    def vocabulary(self) -> "textutil.Vocabulary":
+    def vocabulary(self) -> textutil.Vocabulary:
         """Shared word statistics (computed once, used by several rules)."""
         return textutil.Vocabulary.of(self)

@@ -13,8 +13,8 @@ Packs load with ``yaml.safe_load`` only and are validated against
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from artlint.document import Document
 from artlint.resources import schema

@@ -7,7 +7,7 @@ in a source checkout they are the top-level ``schemas/`` and ``rules/`` folders.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -27,6 +27,6 @@ def packs_dir() -> Path:
     return _dir("packs", "rules")
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict:
     return json.loads((schemas_dir() / name).read_text(encoding="utf-8"))

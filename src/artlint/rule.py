@@ -9,8 +9,9 @@ third-party rules all share this contract.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator
+from typing import Any, ClassVar
 
 from artlint.document import Block, Document
 

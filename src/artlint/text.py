@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -40,10 +40,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         before = text[start : m.start()]
-        last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
-        if m.group().startswith(".") and (last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last)):
-            # "e.g. the", "U.S. officials", "J. Smith": not an end unless a capital follows a lower-case abbreviation
-            continue
+        last = before.rsplit(None, 1)[-1].lower().lstrip("([\"“‘'") if before.strip() else ""
+        nxt = text[end:].lstrip()[:1]
+        if m.group().startswith(".") and (
+            last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last) or re.fullmatch(r"(?:[a-z]{1,3}\.)+[a-z]{1,3}", last)
+        ):
+            continue  # "e.g. the", "U.S. officials", "J. Smith", "Ph.D. the"
+        if m.group().startswith(".") and text[max(0, m.start() - 2) : m.start()] == ". " and nxt.islower():
+            continue  # a spaced ellipsis ". . ." running on
+        if nxt.islower() and (m.group()[0] in "!?" or m.group()[-1] in "\"”’')]"):
+            continue  # '"Is it safe?" she asked' and '(write it down!) all': one sentence
         if end - start > 0 and text[start:end].strip():
             spans.append((start, end))
         start = end
@@ -70,18 +76,18 @@ def normalise(text: str) -> str:
     return " ".join(w.lower().replace("’", "'") for w in WORD_RE.findall(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _wordlist(name: str) -> tuple[str, ...]:
     data = resources.files("artlint.data").joinpath(name).read_text(encoding="utf-8")
     return tuple(w for line in data.splitlines() if not line.startswith("#") for w in line.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords() -> frozenset[str]:
     return frozenset(_wordlist("stopwords_en.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def common_rank() -> dict[str, int]:
     """Rank of each of the ~12,000 most frequent English words (0 = most frequent)."""
     return {w: i for i, w in enumerate(_wordlist("common_en.txt"))}
@@ -101,15 +107,19 @@ def stem(word: str) -> str:
 def content_words(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stop words, no numbers)."""
     stop = stopwords()
-    return [stem(w) for w in WORD_RE.findall(text) if w.lower() not in stop and not w[0].isdigit() and len(w) > 2]
+    return [
+        stem(w)
+        for w in WORD_RE.findall(text)
+        if w.lower() not in stop and not w[0].isdigit() and (len(w) > 2 or w.isupper() and len(w) == 2)
+    ]
 
 
 def rarity(word_stem: str) -> float:
-    """Weight of a word by how rare it is in general English (1.0 = not in the common list)."""
+    """How much a word says about a topic: 0.05 for the commonest English words, 1.0 for rare ones."""
     rank = common_rank().get(word_stem)
     if rank is None:
         return 1.0
-    return min(1.0, math.log10(rank + 10) / 4.1)
+    return min(1.0, max(0.05, (math.log10(rank + 1) - 2.3) / 2.0))
 
 
 @dataclass(frozen=True)
@@ -121,7 +131,7 @@ class Vocabulary:
     total: Counter  # stem -> occurrences in the document
 
     @classmethod
-    def of(cls, doc: "Document") -> "Vocabulary":
+    def of(cls, doc: Document) -> Vocabulary:
         block_terms: dict[int, Counter] = {}
         doc_freq: Counter = Counter()
         total: Counter = Counter()
@@ -154,7 +164,11 @@ class TextBuilder:
         if not s:
             return
         if src is not None:
-            if self.segments and self.segments[-1][0] + self.segments[-1][2] == self.length and self.segments[-1][1] + self.segments[-1][2] == src:
+            if (
+                self.segments
+                and self.segments[-1][0] + self.segments[-1][2] == self.length
+                and self.segments[-1][1] + self.segments[-1][2] == src
+            ):
                 t, sr, ln = self.segments[-1]
                 self.segments[-1] = (t, sr, ln + len(s))
             else:

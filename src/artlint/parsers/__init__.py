@@ -8,8 +8,8 @@ the target keyphrase the same way for every format.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from artlint import text as textutil
 from artlint.document import Block, Document, Segment

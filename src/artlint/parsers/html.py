@@ -21,9 +21,44 @@ SKIP = {"script", "style", "noscript", "template", "svg", "nav", "iframe", "head
 CHROME = {"header", "footer", "aside", "form"}  # skipped only when we fall back to the whole body
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "li", "blockquote", "pre", "tr", "td", "th", "table",
-    "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "figcaption", "caption", "summary", "ul", "ol", "dl",
-    "figure", "header", "footer", "aside", "form", "address", "details", "hr", "br", "body", "html", "label",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "blockquote",
+    "pre",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "summary",
+    "ul",
+    "ol",
+    "dl",
+    "figure",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "address",
+    "details",
+    "hr",
+    "br",
+    "body",
+    "html",
+    "label",
 }
 # "br" ends a paragraph line only inside bare divs; inside <p> it is a space (handled below)
 
@@ -80,8 +115,19 @@ class _Tokens(HTMLParser):
         self.events.append(("start", nid, tag, off))
 
     def _implicit_close(self, tag):
-        closers = {"p": ("p",), "li": ("li",), "tr": ("tr", "td", "th"), "td": ("td", "th"), "th": ("td", "th"), "dt": ("dt", "dd"), "dd": ("dt", "dd"), "option": ("option",)}[tag]
-        barrier = {"li": ("ul", "ol"), "tr": ("table",), "td": ("tr",), "th": ("tr",)}.get(tag, ("div", "section", "article", "td", "li", "blockquote"))
+        closers = {
+            "p": ("p",),
+            "li": ("li",),
+            "tr": ("tr", "td", "th"),
+            "td": ("td", "th"),
+            "th": ("td", "th"),
+            "dt": ("dt", "dd"),
+            "dd": ("dt", "dd"),
+            "option": ("option",),
+        }[tag]
+        barrier = {"li": ("ul", "ol"), "tr": ("table",), "td": ("tr",), "th": ("tr",)}.get(
+            tag, ("div", "section", "article", "td", "li", "blockquote")
+        )
         for depth in range(len(self.stack) - 1, 0, -1):
             t = self.nodes[self.stack[depth]].tag
             if t in barrier:

@@ -15,7 +15,7 @@ from artlint.parsers import RawBlock, build_document, is_dateline
 
 LIST_RE = re.compile(r"^(\s*)([-*•▪◦‣●–]|\d{1,3}[.)])\s+")
 TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-SENTENCE_END = tuple(".!?:;,\"”’)…")
+SENTENCE_END = tuple('.!?:;,"”’)…')
 
 
 def looks_like_heading(line: str) -> bool:

@@ -1,0 +1,25 @@
+from artlint.rule import Rule
+
+
+class HardToRead(Rule):
+    """Flesch reading ease (textstat) for the whole article."""
+
+    code = "AL014"
+    name = "hard-to-read"
+    category = "readability"
+    severity = "info"
+    options = {"min_flesch": 30.0, "min_words": 200}
+    summary = "Flesch reading ease below 30 ('very difficult') for the whole article."
+    rationale = "Most web audiences read comfortably at Flesch 60+; below 30 is graduate-level text."
+    bad = "Notwithstanding multifaceted geopolitical considerations, comprehensive institutionalised negotiation frameworks necessitate..."
+    good = "Both sides want a deal, but they disagree on three points."
+
+    def check(self, doc):
+        if doc.words < self.opts["min_words"]:
+            return
+        from artlint.readability import flesch_reading_ease
+
+        text = "\n".join(b.text for b in doc.body if b.kind in ("paragraph", "quote", "list_item"))
+        score = flesch_reading_ease(text)
+        if score < self.opts["min_flesch"]:
+            yield self.hit(f"Flesch reading ease {score:.0f} (below {self.opts['min_flesch']:.0f}): very hard to read.")

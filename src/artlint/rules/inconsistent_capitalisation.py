@@ -1,0 +1,50 @@
+import re
+from collections import Counter
+
+from artlint.rule import Rule
+
+CAP_PAIR_RE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s+([A-Z][a-z]+)(?![\w’'-])")
+
+
+class InconsistentCapitalisation(Rule):
+    """A name the article capitalises everywhere else, written in lower case once."""
+
+    code = "AL905"
+    name = "inconsistent-capitalisation"
+    category = "typography"
+    severity = "warning"
+    summary = "A proper noun in lower case where the article spells it capitalised elsewhere ('united States' beside 'United States')."
+    rationale = (
+        "Names lose their capitals when text is spun or lower-cased by a tool. artlint learns the article's "
+        "own two-word capitalised names and flags a copy whose first word lost its capital while the second "
+        "kept it: a case no writer produces by choice."
+    )
+    bad = "The United States and Canada signed. Later, the united States withdrew."
+    good = "The United States and Canada signed. Later, the United States withdrew."
+
+    def check(self, doc):
+        prose = [b for b in doc.blocks if b.kind != "code"]
+        pairs: Counter = Counter()
+        for b in prose:
+            if b.kind not in ("paragraph", "quote", "list_item"):
+                continue  # title-case headings and table cells do not teach names
+            for s in b.sentences:
+                for m in CAP_PAIR_RE.finditer(s.text, 1):
+                    pairs[(m.group(1), m.group(2))] += 1
+        names = {f"{a} {b}" for (a, b), n in pairs.items() if n >= 2}
+        if not names:
+            return
+        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        rx = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.I)
+        for b in prose:
+            if b.kind == "heading":
+                continue
+            for m in rx.finditer(b.text):
+                found = m.group()
+                canonical = next(n for n in names if n.lower() == found.lower())
+                if found == canonical or found.upper() == found:
+                    continue
+                first, second = found.split(None, 1)
+                if not (first[0].islower() and second[0].isupper()):
+                    continue  # only the mixed case of a broken name ("united States") is a sure sign
+                yield self.hit(f"'{found}' is written '{canonical}' elsewhere in the article.", b, m.start(), m.end())

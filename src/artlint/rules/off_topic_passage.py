@@ -1,0 +1,90 @@
+import re
+
+from artlint import text as textutil
+from artlint.rule import Rule
+
+# "While the talks go on, it's worth noting that ...": the glue of an inserted passage.
+BRIDGE_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?:while|as|although|though|with)\b[^.!?]{4,200}?,\s*it(?:'s|’s| is)\s+(?:also\s+)?"
+    r"(?:worth\s+(?:noting|considering|mentioning|looking|pointing)|interesting\s+to\s+(?:note|consider|see|look)|important\s+to\s+consider\s+the\s+broader)"
+    r"|(?:^|[.!?]\s+)(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other) note|switching gears|shifting gears|"
+    r"changing (?:the )?subject|speaking of (?:other|unrelated)|meanwhile,? (?:in|over in) (?:the )?(?:world|realm) of)\b",
+    re.I,
+)
+RETURN_RE = re.compile(
+    r"^(?:so|now|anyway|but|and),?\s+(?:getting\s+)?back to\b|^(?:returning|coming back) to\b|^back to (?:the|our)\b", re.I
+)
+
+
+def shared_fraction(doc, block, text):
+    """Share of a text's content words (weighted by rarity) used in other blocks (fully from three blocks on)."""
+    voc = doc.vocabulary
+    own = voc.block_terms.get(block.index, {})
+    num = den = 0.0
+    for w in textutil.content_words(text):
+        r = textutil.rarity(w)
+        den += r
+        others = voc.doc_freq[w] - (1 if w in own else 0)
+        num += r * min(1.0, others / 3)  # a word seen in one other block is weak evidence of the topic
+    return (num / den if den else 1.0), den
+
+
+class OffTopicPassage(Rule):
+    """Passages about another subject, pasted in to pad or to plant links."""
+
+    code = "AL301"
+    name = "off-topic-passage"
+    category = "off-topic"
+    severity = "warning"
+    options = {"bridge_max_shared": 0.5, "max_shared": 0.08, "min_weight": 15.0, "min_words": 40}
+    summary = "A paragraph or sentence about an unrelated subject, often glued on with a bridge sentence."
+    rationale = (
+        "Content farms splice unrelated paragraphs (sport into diplomacy, celebrity news into finance) into "
+        "articles, glued on with a sentence that names the main topic ('While X is under way, it's worth "
+        "noting...'). artlint scores each sentence by the share of its content words, weighted by how rare "
+        "they are in English, that occur elsewhere in the article; the score is in the message."
+    )
+    bad = (
+        "While the budget talks continue, it's worth noting that the football season has also seen some "
+        "exciting developments. Arsenal beat Chelsea 3-1 on Sunday."
+    )
+    good = "While the budget talks continue, ministers are also reviewing next year's tax bands."
+
+    def check(self, doc):
+        blocks = [b for b in doc.blocks if b.kind in ("paragraph", "quote") and b.index != doc.title_block]
+        if len(blocks) < 4:
+            return
+        previous_flagged = None
+        for b in blocks:
+            bridge = BRIDGE_RE.search(b.text)
+            scored = []
+            for s in b.sentences:
+                frac, weight = shared_fraction(doc, b, s.text)
+                if weight >= 3.0:
+                    scored.append((frac, weight, s))
+            if RETURN_RE.match(b.text) and previous_flagged is not None:
+                yield self.hit("Bridge back to the topic after an off-topic passage.", b)
+                continue
+            if bridge and scored:
+                frac, weight, s = min(scored, key=lambda t: t[0])
+                if frac <= self.opts["bridge_max_shared"]:
+                    previous_flagged = b
+                    yield self.hit(
+                        f"Off-topic passage glued on with a bridge ('{bridge.group().strip(' .!?')[:50]}…'); its most novel sentence "
+                        f"shares {frac:.0%} of its key words with the rest of the article.",
+                        b,
+                    )
+                    continue
+            frac, weight = shared_fraction(doc, b, b.text)
+            names = sum(1 for w in textutil.words(b.text) if w[0].isupper())
+            if (
+                b.words >= self.opts["min_words"]
+                and weight >= self.opts["min_weight"]
+                and frac <= self.opts["max_shared"]
+                and names < 0.25 * b.words  # credits and thank-you lists are all names
+                and not b.links
+            ):
+                previous_flagged = b
+                yield self.hit(f"Paragraph shares only {frac:.0%} of its key words with the rest of the article: probably off topic.", b)
+                continue
+            previous_flagged = None

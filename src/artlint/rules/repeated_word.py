@@ -1,0 +1,31 @@
+import re
+
+from artlint.rule import Rule
+
+REPEAT_RE = re.compile(r"(?<![\w’'-])([^\W\d_][\w’']*)\s+(\1)(?![\w’'-])", re.I)
+ALLOWED = frozenset(
+    {"that", "had", "bye", "ha", "no", "yeah", "hey", "so", "very", "knock", "tut", "now", "chop", "bora", "walla", "pago", "mahi"}
+)
+
+
+class RepeatedWord(Rule):
+    """'the the': a doubled word left by editing or generation."""
+
+    code = "AL903"
+    name = "repeated-word"
+    category = "typography"
+    severity = "warning"
+    summary = "The same word twice in a row ('the the')."
+    rationale = "A doubled word is almost always an editing slip. Legitimate doubles ('had had', 'that that') are allowed."
+    bad = "Click the the button to start."
+    good = "Click the button to start. What he had had was enough."
+
+    def check(self, doc):
+        for b in doc.blocks:
+            if b.kind == "code":
+                continue
+            for m in REPEAT_RE.finditer(b.text):
+                word = m.group(1)
+                if word.lower() in ALLOWED or (word[0].isupper() and m.group(2)[0].isupper() and m.start() > 0):
+                    continue  # names such as "Duran Duran"
+                yield self.hit(f"Repeated word '{word} {m.group(2)}'.", b, m.start(), m.end())

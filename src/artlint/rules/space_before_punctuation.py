@@ -1,0 +1,27 @@
+import re
+
+from artlint.rule import Rule
+
+SPACE_RE = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)")
+
+
+class SpaceBeforePunctuation(Rule):
+    """'word , word': a space before punctuation, from careless joins."""
+
+    code = "AL904"
+    name = "space-before-punctuation"
+    category = "typography"
+    severity = "warning"
+    summary = "A space before a comma, full stop, colon, semicolon, question or exclamation mark."
+    rationale = "English sets punctuation against the word before it; a space there is a join or paste error."
+    bad = "Prices rose , and sales fell ."
+    good = "Prices rose, and sales fell."
+
+    def check(self, doc):
+        for b in doc.blocks:
+            if b.kind in ("code", "table_row"):
+                continue
+            for m in SPACE_RE.finditer(b.text):
+                if b.text[m.end() : m.end() + 2] == " .":
+                    continue  # a spaced ellipsis ". . ."
+                yield self.hit(f"Space before '{m.group(1)}'.", b, m.start(), m.end())

@@ -1,0 +1,39 @@
+import re
+
+from artlint import text as textutil
+from artlint.rule import Rule
+
+FRAGMENT_RE = re.compile(r"(?<=[.!?])\s+([a-z][a-z0-9’' -]{8,80})$")
+
+
+class StrayFragment(Rule):
+    """Anchor text or search terms left dangling after the last sentence."""
+
+    code = "AL302"
+    name = "stray-fragment"
+    category = "off-topic"
+    severity = "warning"
+    summary = "A lower-case run of words with no punctuation left after a paragraph's last sentence (stray anchor text)."
+    rationale = (
+        "When a link or a related-search widget is scraped, its text ('best running shoes 2024') is glued "
+        "onto the paragraph before it. It is not a sentence and usually names another subject."
+    )
+    bad = "Prices rose again in March. cheap flights to lisbon"
+    good = "Prices rose again in March, as the airline had warned."
+
+    def check(self, doc):
+        for b in doc.blocks:
+            if b.kind not in ("paragraph", "quote"):
+                continue
+            m = FRAGMENT_RE.search(b.text)
+            if not m or len(m.group(1).split()) < 3:
+                continue
+            frag = m.group(1)
+            rare = [w for w in textutil.content_words(frag) if doc.vocabulary.doc_freq[w] <= 2]
+            if len(rare) >= 2:
+                yield self.hit(
+                    f"Stray fragment '{frag[:60]}' after the last sentence: not a sentence, and off the article's topic.",
+                    b,
+                    m.start(1),
+                    m.end(1),
+                )

@@ -1,0 +1,24 @@
+from artlint.rule import Rule
+
+
+class WallOfText(Rule):
+    """Paragraphs far past what readers scan, usually merged paragraphs."""
+
+    code = "AL106"
+    name = "wall-of-text"
+    category = "structure"
+    severity = "warning"
+    options = {"max_words": 300}
+    summary = "A paragraph so long it is a wall of text (over 300 words by default)."
+    rationale = (
+        "Readers scan web articles; a paragraph of several hundred words is skipped. It usually means "
+        "paragraph breaks were lost when the text was scraped or generated."
+    )
+    bad = "One paragraph of 350 words, with no break, covering history, causes, effects and outlook..."
+    good = "Four paragraphs of 60 to 90 words, one for history, causes, effects and outlook."
+
+    def check(self, doc):
+        limit = self.opts["max_words"]
+        for b in doc.blocks:
+            if b.kind in ("paragraph", "quote") and b.words > limit:
+                yield self.hit(f"Paragraph of {b.words} words (limit {limit}); split it.", b, 0, min(len(b.text), 80))
