@@ -47,7 +47,7 @@ class PackRule(Rule):
     message = "{match}"
     swap: dict[str, str] = {}
     ignorecase = True
-    max_words = 0  # whole-block match: the block has at most this many words (0: any)
+    limit = 0  # at most this many findings per scope unit (0: no limit)
 
     def _targets(self, doc: Document):
         if self.scope == "title":
@@ -56,7 +56,7 @@ class PackRule(Rule):
             return
         kinds = SCOPES[self.scope]
         for b in doc.blocks:
-            if b.kind not in kinds or b.index == doc.title_block and self.scope != "block":
+            if b.kind not in kinds:
                 continue
             if self.scope == "sentence":
                 for s in b.sentences:
@@ -76,7 +76,9 @@ class PackRule(Rule):
                     off = text.find(core)
                     yield self.hit(self._message(m), block, off, off + len(core))
                 continue
-            for m in self.regex.finditer(text, start):
+            for n, m in enumerate(self.regex.finditer(text, start)):
+                if self.limit and n >= self.limit:
+                    break
                 yield self.hit(self._message(m), block, m.start(), m.end())
 
     def _message(self, m: re.Match) -> str:
@@ -174,6 +176,7 @@ def _make_rule(entry: dict, path: Path) -> Rule:
         "regex": regex,
         "message": entry.get("message", default_msg),
         "swap": swap,
+        "limit": entry.get("limit", 0),
         "ignorecase": bool(flags),
         "source": str(path),
         "__doc__": entry["summary"],

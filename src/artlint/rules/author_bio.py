@@ -4,8 +4,8 @@ from artlint.rule import Rule
 
 LABEL_RE = re.compile(r"(?:about the )?(?:author|autor|auteur|writer)s?(?: bio)?|written by.{0,40}|posted by.{0,40}", re.I)
 BIO_RE = re.compile(
-    r"^(?:we are|we're|i am|i'm|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) is)\s+(?:an?|the)\s+(?:\w+\s+){0,4}?"
-    r"(?:team|group|collective|writer|journalist|editor|blogger|author|reporter|contributor|copywriter|content (?:writer|creator|strategist))s?\b",
+    r"^(?:we are|we're|i am|i'm|(?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) is)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?"
+    r"(?:writer|journalist|editor|blogger|author|reporter|contributor|copywriter|content (?:writer|creator|strategist)|seo (?:expert|specialist))s?\b",
     re.I,
 )
 

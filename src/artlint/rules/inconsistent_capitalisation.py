@@ -3,6 +3,9 @@ from collections import Counter
 
 from artlint.rule import Rule
 
+FUNCTION_WORDS = frozenset(
+    "the a an in on at of for to and but or this that these those it its our their his her my your we they he she as by with from if when while after before".split()
+)
 CAP_PAIR_RE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s+([A-Z][a-z]+)(?![\w’'-])")
 
 
@@ -29,8 +32,9 @@ class InconsistentCapitalisation(Rule):
             if b.kind not in ("paragraph", "quote", "list_item"):
                 continue  # title-case headings and table cells do not teach names
             for s in b.sentences:
-                for m in CAP_PAIR_RE.finditer(s.text, 1):
-                    pairs[(m.group(1), m.group(2))] += 1
+                for m in CAP_PAIR_RE.finditer(s.text):
+                    if m.group(1).lower() not in FUNCTION_WORDS:  # "The Council" at a sentence start is no name
+                        pairs[(m.group(1), m.group(2))] += 1
         names = {f"{a} {b}" for (a, b), n in pairs.items() if n >= 2}
         if not names:
             return

@@ -29,6 +29,19 @@ def shared_fraction(doc, block, text):
     return (num / den if den else 1.0), den
 
 
+def novel_names(doc, text):
+    """Capitalised words (not at a sentence start) that the rest of the article hardly uses: new people, places, brands."""
+    voc = doc.vocabulary
+    out = set()
+    for m in re.finditer(r"(?<=[\w,;’'] )([A-Z][\w’'-]*)", text):
+        word = m.group(1)
+        if word.lower() in textutil.stopwords():
+            continue
+        if voc.doc_freq[textutil.stem(word)] <= 2:
+            out.add(word)
+    return out
+
+
 class OffTopicPassage(Rule):
     """Passages about another subject, pasted in to pad or to plant links."""
 
@@ -67,7 +80,8 @@ class OffTopicPassage(Rule):
                 continue
             if bridge and scored:
                 frac, weight, s = min(scored, key=lambda t: t[0])
-                if frac <= self.opts["bridge_max_shared"]:
+                names = novel_names(doc, b.text[bridge.end() :])
+                if frac <= self.opts["bridge_max_shared"] and (len(names) >= 2 or frac <= 0.25):
                     previous_flagged = b
                     yield self.hit(
                         f"Off-topic passage glued on with a bridge ('{bridge.group().strip(' .!?')[:50]}…'); its most novel sentence "
