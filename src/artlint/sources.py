@@ -33,10 +33,9 @@ def decode(data: bytes) -> Decoded:
         text = data.decode("utf-16", errors="replace")
     else:
         sample = data[:8192]
-        if b"\x00" in sample:
-            nul = sample.count(b"\x00")
-            if nul > len(sample) // 10 or b"\x00\x00" in sample:
-                raise InputError("binary file, not an article")
+        control = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13)) + sample.count(b"\x7f")
+        if sample and (control > len(sample) // 20 or b"\x00\x00" in sample):
+            raise InputError("binary file, not an article")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
