@@ -117,19 +117,18 @@ class Rule:
     def hit(self, message: str, block: Block | None = None, start: int = 0, end: int | None = None, **kw) -> Hit:
         return Hit(message, block, start, end, **kw)
 
-    @classmethod
-    def metadata(cls) -> dict[str, Any]:
+    def metadata(self) -> dict[str, Any]:
         return {
-            "code": cls.code,
-            "name": cls.name,
-            "category": cls.category,
-            "severity": cls.severity,
-            "summary": cls.summary,
-            "rationale": cls.rationale,
-            "bad": cls.bad,
-            "good": cls.good,
-            "options": dict(cls.options),
-            "plugin": cls.plugin,
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "summary": self.summary,
+            "rationale": self.rationale,
+            "bad": self.bad,
+            "good": self.good,
+            "options": dict(self.options),
+            "plugin": self.plugin,
         }
 
 

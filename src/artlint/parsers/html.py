@@ -237,7 +237,7 @@ def parse_html(source: str, path: str, keyword: str | None):
     pre_depth = 0
     link_depth = 0
     link_href = None
-    active = False
+    active = container == 0  # no <body>: the whole document
     heading_level = 0
     ancestors: list[int] = []
 
