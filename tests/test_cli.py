@@ -36,7 +36,7 @@ def test_text_output_shape():
     proc = run_cli("check", SEEDS / "002_394fcee345a4ee0d.txt", "--select", "AL901")
     lines = proc.stdout.decode().splitlines()
     assert lines[0].startswith(str(SEEDS / "002_394fcee345a4ee0d.txt") + ":")
-    path, line, col, rest = lines[0].rsplit(":", 3)[0], *lines[0].split(":")[1:3], lines[0].split(":", 3)[3]
+    _path, line, col, rest = lines[0].split(":", 3)
     assert int(line) > 0 and int(col) > 0 and rest.startswith(" AL901 missing-space-after-punctuation ")
     assert lines[-1].startswith("Found ")
     assert "\x1b[" not in proc.stdout.decode()  # no colour when not a terminal
@@ -104,8 +104,17 @@ def test_rules_and_explain():
     proc = run_cli("rules", "--format", "json")
     rules = json.loads(proc.stdout)
     assert len(rules) >= 40 and {r["category"] for r in rules} >= {
-        "structure", "duplicate", "off-topic", "placeholder", "unsupported-claim",
-        "boilerplate", "keyword-stuffing", "spun-text", "typography", "readability", "style",
+        "structure",
+        "duplicate",
+        "off-topic",
+        "placeholder",
+        "unsupported-claim",
+        "boilerplate",
+        "keyword-stuffing",
+        "spun-text",
+        "typography",
+        "readability",
+        "style",
     }
     for r in rules:
         out = run_cli("explain", r["code"]) if r["code"] in ("AL201", "AL601") else None
@@ -116,10 +125,10 @@ def test_rules_and_explain():
 
 
 def test_explain_shows_examples_for_every_rule():
-    from artlint.engine import Linter
+    from click.testing import CliRunner
 
     from artlint.cli import main
-    from click.testing import CliRunner
+    from artlint.engine import Linter
 
     runner = CliRunner()
     for rule in Linter().all_rules:

@@ -5,7 +5,7 @@ import textwrap
 
 from .conftest import SEEDS, run_cli, run_json
 
-PLUGIN = '''
+PLUGIN = """
 import artlint
 from artlint.rule import Rule
 
@@ -42,7 +42,7 @@ class Broken(Rule):
 @artlint.hookimpl
 def artlint_rules():
     return [ShoutingTitle, Broken]
-'''
+"""
 
 
 def _install_plugin(tmp_path):
@@ -77,7 +77,8 @@ def test_external_plugin_rule_listed_reported_and_isolated(tmp_path, validate_re
 
 
 def test_config_select_severity_options_and_per_file_ignores(tmp_path):
-    (tmp_path / "pyproject.toml").write_text(textwrap.dedent("""
+    (tmp_path / "pyproject.toml").write_text(
+        textwrap.dedent("""
         [tool.artlint]
         select = ["structure", "AL901"]
         [tool.artlint.severity]
@@ -86,7 +87,8 @@ def test_config_select_severity_options_and_per_file_ignores(tmp_path):
         max_words = 5
         [tool.artlint.per-file-ignores]
         "skip-*.txt" = ["AL106"]
-    """))
+    """)
+    )
     body = "A Title\n\nThis paragraph has more than five words,surely.\n"
     (tmp_path / "a.txt").write_text(body)
     (tmp_path / "skip-b.txt").write_text(body)
@@ -101,13 +103,14 @@ def test_config_unknown_key_and_wrong_type(tmp_path):
     (tmp_path / "a.txt").write_text("T\n\ntext.\n")
     proc = run_cli("check", tmp_path / "a.txt")
     assert proc.returncode == 2 and b"unknown key 'selekt'" in proc.stderr and b"Traceback" not in proc.stderr
-    (tmp_path / "artlint.toml").write_text('fail-on = 3\n')
+    (tmp_path / "artlint.toml").write_text("fail-on = 3\n")
     proc = run_cli("check", tmp_path / "a.txt")
     assert proc.returncode == 2 and b"fail-on" in proc.stderr
 
 
 def test_user_pack_from_config(tmp_path):
-    (tmp_path / "house.yaml").write_text(textwrap.dedent("""
+    (tmp_path / "house.yaml").write_text(
+        textwrap.dedent("""
         pack: house
         rules:
           - code: HS101
@@ -119,7 +122,8 @@ def test_user_pack_from_config(tmp_path):
             rationale: Readers distrust them.
             bad: A world-class team.
             good: An experienced team.
-    """))
+    """)
+    )
     (tmp_path / "artlint.toml").write_text('packs = ["house.yaml"]\nselect = ["HS"]\n')
     (tmp_path / "a.md").write_text("# T\n\nWe have a World-class team.\n")
     _, report = run_json(tmp_path / "a.md")
@@ -128,7 +132,9 @@ def test_user_pack_from_config(tmp_path):
 
 
 def test_bad_pack_names_file_and_field(tmp_path):
-    (tmp_path / "bad.yaml").write_text("pack: x\nrules:\n  - code: HS1\n    name: Bad Name\n    category: style\n    kind: existence\n    tokens: [a]\n    summary: s\n    rationale: r\n    bad: b\n    good: g\n")
+    (tmp_path / "bad.yaml").write_text(
+        "pack: x\nrules:\n  - code: HS1\n    name: Bad Name\n    category: style\n    kind: existence\n    tokens: [a]\n    summary: s\n    rationale: r\n    bad: b\n    good: g\n"
+    )
     (tmp_path / "artlint.toml").write_text('packs = ["bad.yaml"]\n')
     (tmp_path / "a.md").write_text("# T\n\ntext\n")
     proc = run_cli("check", tmp_path / "a.md")
