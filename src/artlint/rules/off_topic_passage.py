@@ -8,7 +8,7 @@ BRIDGE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?:while|as|although|though|with)\b[^.!?]{4,200}?,\s*it(?:'s|’s| is)\s+(?:also\s+)?"
     r"(?:worth\s+(?:noting|considering|mentioning|looking|pointing)|interesting\s+to\s+(?:note|consider|see|look)|important\s+to\s+consider\s+the\s+broader)"
     r"|(?:^|[.!?]\s+)(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other) note|switching gears|shifting gears|"
-    r"changing (?:the )?subject|speaking of (?:other|unrelated)|meanwhile,? (?:in|over in) (?:the )?(?:world|realm) of)\b",
+    r"changing (?:the )?subject|speaking of [^,.;]{2,40}(?=,)|meanwhile,? (?:in|over in) (?:the )?(?:world|realm) of)\b",
     re.I,
 )
 RETURN_RE = re.compile(
@@ -49,7 +49,7 @@ class OffTopicPassage(Rule):
     name = "off-topic-passage"
     category = "off-topic"
     severity = "warning"
-    options = {"bridge_max_shared": 0.5, "max_shared": 0.08, "min_weight": 15.0, "min_words": 40}
+    options = {"bridge_max_shared": 0.5, "max_shared": 0.05, "min_weight": 10.0, "min_words": 30}
     summary = "A paragraph or sentence about an unrelated subject, often glued on with a bridge sentence."
     rationale = (
         "Content farms splice unrelated paragraphs (sport into diplomacy, celebrity news into finance) into "

@@ -23,7 +23,7 @@ class UnsourcedStatistic(ClaimRule):
         r"(?:people|adults|americans|britons|users|customers|consumers|shoppers|buyers|women|men|teens|teenagers|children|kids|parents|students|"
         r"patients|employees|workers|voters|households|businesses|companies|marketers|millennials|respondents|readers|viewers|visitors|"
         r"travel+ers|homeowners|investors|drivers|smokers|dieters|doctors|experts|professionals|owners|managers|leaders|executives|brands)\b"
-        r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?:every\s+)?(?:\d+|ten|five|four|three)\s+(?:people|adults|americans|users|customers|consumers|women|men|children|patients|businesses|companies|doctors|dentists|experts)\b"
+        r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:out\s+of|in)\s+(?:every\s+)?(?:\d+|ten|five|four|three)\s+(?:people|adults|children|[a-z]+s)\b"
         r"|\b\d+(?:\.\d+)?\s?(?:million|billion)\s+(?:people|users|americans|customers|consumers|households)\s+(?:use|prefer|believe|say|suffer|struggle|buy|choose|trust)\b",
         re.I,
     )
