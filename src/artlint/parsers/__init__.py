@@ -154,10 +154,9 @@ def infer_keyphrase(blocks: list[Block]) -> str | None:
     """
     standalone: dict[str, int] = {}
     for b in blocks:
-        if b.kind in ("heading", "paragraph") and not re.search(r"[.!?]$", b.text):
+        if b.kind in ("heading", "paragraph") and not re.search(r"[.!?]$", b.text) and _looks_raw(b.text):
             norm = textutil.normalise(b.text)
-            if len(norm.split()) >= 3:
-                standalone[norm] = standalone.get(norm, 0) + 1
+            standalone[norm] = standalone.get(norm, 0) + 1
     best = None
     for phrase, count in standalone.items():
         if count < 2:
@@ -173,6 +172,15 @@ def infer_keyphrase(blocks: list[Block]) -> str | None:
             if best is None or count + embedded > best[1]:
                 best = (phrase, count + embedded)
     return best[0] if best else None
+
+
+def _looks_raw(text: str) -> bool:
+    """A search term as typed: three or more words, mostly lower case after the first."""
+    alpha = [w for w in textutil.words(text) if w[0].isalpha()]
+    if len(alpha) < 3:
+        return False
+    lower = sum(1 for w in alpha[1:] if w[0].islower())
+    return lower >= 0.6 * (len(alpha) - 1)
 
 
 def is_dateline(text: str) -> bool:

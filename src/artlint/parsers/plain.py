@@ -24,7 +24,7 @@ def looks_like_heading(line: str) -> bool:
     if not s or len(s) > 150:
         return False
     first = s[0]
-    if first.islower():
+    if first.islower() or first in "[({<":
         return False
     n = textutil.count_words(s)
     if s.endswith("?"):
@@ -85,7 +85,7 @@ def parse_plain(source: str, path: str, keyword: str | None):
         text = b.builder.build()[0]
         if is_dateline(text):
             continue
-        if b.kind == "heading" and not text.endswith("?"):
+        if b.kind == "heading":  # a question is a fine title ("How Much Sleep Does a Baby Need?")
             b.level = 1
             title, title_idx = text, i
         break

@@ -21,13 +21,16 @@ class DuplicateHeading(Rule):
     def check(self, doc):
         seen: dict[tuple, object] = {}
         prev = None
+        if doc.title_block is not None:
+            title = doc.blocks[doc.title_block]
+            seen[(None, textutil.normalise(title.text))] = title
         for h in doc.headings:
             norm = textutil.normalise(h.text)
             if not norm or h.index == doc.title_block or (doc.keyphrase and doc.keyphrase in norm):
                 prev = h
                 continue
             key = (h.parent, norm) if doc.has_heading_levels else (None, norm)
-            first = seen.get(key)
+            first = seen.get(key) or seen.get((None, norm)) if h.index != doc.title_block else None
             adjacent = prev is not None and textutil.normalise(prev.text) == norm
             if first is not None and (doc.has_heading_levels or adjacent or len(norm.split()) >= 3):
                 yield self.hit(

@@ -27,6 +27,8 @@ class GuaranteeClaim(ClaimRule):
         r"|\b(?:miracle|magic)\s+(?:cure|pill|solution|remedy)\b"
         r"|\b(?:risk[- ]free|zero[- ]risk)\s+(?:investment|returns?|profits?)\b"
         r"|\b(?:the\s+)?(?:best|#1|number\s+one|top[- ]rated|most\s+effective)\s+[\w -]{0,30}?\s+(?:on\s+the\s+market|in\s+the\s+world|ever\s+made|money\s+can\s+buy)\b"
-        r"|\bwill\s+(?:undoubtedly|definitely|certainly|surely)\s+(?:double|triple|boost|skyrocket|cure|make\s+you\s+rich|transform\s+your)\b",
+        r"|\bwill\s+(?:undoubtedly|definitely|certainly|surely)\s+(?:double|triple|boost|skyrocket|cure|make\s+you\s+rich|transform\s+your)\b"
+        r"|\bwill\s+(?:completely|permanently|totally|instantly)\s+(?:erase|eliminate|remove|cure|reverse|get\s+rid\s+of|stop)\b"
+        r"|,\s*guaranteed[.!]",
         re.I,
     )

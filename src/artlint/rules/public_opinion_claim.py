@@ -23,7 +23,7 @@ class PublicOpinionClaim(ClaimRule):
         r"\s+(?:is|are|remains?|has been|have been)\s+(?:generally\s+|largely\s+|overwhelmingly\s+|mostly\s+|broadly\s+|widely\s+|deeply\s+|strongly\s+|increasingly\s+|still\s+)?"
         r"(?:negative|positive|favou?rable|unfavou?rable|high|low|divided|split|hostile|supportive|skeptical|sceptical|mixed)\b"
         r"|\bsupport\s+for\s+[^.;]{1,80}?\s+(?:is|are|remains?)\s+(?:often\s+|generally\s+|very\s+|extremely\s+|relatively\s+|consistently\s+|still\s+)?(?:high|low|strong|weak|widespread|overwhelming)\b"
-        r"|\b(?:most|the majority of)\s+(?:people|citizens|americans|britons|adults|staff|[a-z]+(?:ers|ists|ians|ents|ees))\s+(?:in\s+[^.;]{1,30}\s+)?(?:now\s+)?(?:believe|think|feel|support|oppose|prefer|agree|distrust|trust|want)\b"
+        r"|\b(?:most|the majority of)\s+(?:people|citizens|americans|britons|adults|staff|[a-z]+(?:ers|ors|ists|ians|ents|ees))\s+(?:in\s+[^.;]{1,30}\s+)?(?:now\s+)?(?:believe|think|feel|support|oppose|prefer|agree|distrust|trust|want)\b"
         r"|\bthe\s+(?:general\s+)?public\s+(?:largely\s+|overwhelmingly\s+|generally\s+)?(?:believes?|supports?|opposes?|favou?rs?|wants?|distrusts?)\b",
         re.I,
     )

@@ -25,7 +25,8 @@ class VagueAttribution(ClaimRule):
         r"(?:agree|say|believe|recommend|suggest|warn|claim|estimate|predict|argue)\b"
         r"|\baccording to (?:many |most |some |leading )?(?:experts|studies|research|scientists|specialists|sources|analysts)\b"
         r"|\bit is (?:widely|generally|commonly|universally) (?:known|believed|accepted|agreed|recognized|recognised)\b"
-        r"|\b(?:research|science) (?:has )?(?:clearly )?(?:proves?|proven)\b",
+        r"|\b(?:research|science) (?:has )?(?:clearly )?(?:proves?|proven)\b"
+        r"|\b[a-z]+s everywhere (?:agree|say|know|swear\s+by)\b|\b(?:everyone|everybody) (?:knows|agrees)\b",
         re.I,
     )
 
