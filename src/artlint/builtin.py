@@ -34,6 +34,14 @@ def artlint_rule_packs():
 
 @hookimpl
 def artlint_reporters():
-    from artlint.reporters import json_report, text_report
+    from artlint.reporters import github, gitlab, html_report, json_report, junit, sarif, text_report
 
-    return {"text": text_report.render, "json": json_report.render}
+    return {
+        "text": text_report.render,
+        "json": json_report.render,
+        "sarif": sarif.render,
+        "github": github.render,
+        "gitlab": gitlab.render,
+        "junit": junit.render,
+        "html": html_report.render,
+    }

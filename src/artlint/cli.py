@@ -42,7 +42,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _linter(config_path, select, ignore, keyword, paths):
+def _linter(config_path, select, ignore, keyword, paths, keep_source=False):
     from artlint.config import Config, ConfigError, find_config, load_config
     from artlint.engine import Linter
     from artlint.packs import PackError
@@ -55,13 +55,40 @@ def _linter(config_path, select, ignore, keyword, paths):
             start = next((Path(p) for p in paths if p != "-" and os.path.exists(p)), Path.cwd())
             found = find_config(start)
             config = load_config(found) if found else Config()
-        return Linter(config, select=_split(select), ignore=_split(ignore), keyword=keyword)
+        return Linter(config, select=_split(select), ignore=_split(ignore), keyword=keyword, keep_source=keep_source)
     except (ConfigError, PackError, PluginError) as exc:
         raise UserError(str(exc)) from None
 
 
 def _split(values) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+class _Progress:
+    """A rich progress bar on stderr, only on a terminal; otherwise nothing at all."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.bar = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(TextColumn("artlint"), BarColumn(), MofNCompleteColumn(), console=Console(stderr=True), transient=True)
+        self.bar.start()
+        self.task = self.bar.add_task("lint", total=None)
+        return self.tick
+
+    def tick(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,7 +105,7 @@ def main():
     "--format",
     "formats",
     multiple=True,
-    help="Output format: text (default), json, or a plugin's. Repeat with --output for several reports.",
+    help="text (default), json, sarif, github, gitlab, junit, html, or a plugin's. Repeat, each with its --output, for several reports.",
 )
 @click.option(
     "--output",
@@ -104,26 +131,61 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
+@click.option(
+    "--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not recorded in this baseline file."
+)
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file.")
 def check(
-    paths, formats, outputs, select, ignore, fail_on, config_path, keyword, stdin_filename, include, exclude, quiet, statistics, color
+    paths,
+    formats,
+    outputs,
+    select,
+    ignore,
+    fail_on,
+    config_path,
+    keyword,
+    stdin_filename,
+    include,
+    exclude,
+    quiet,
+    statistics,
+    color,
+    baseline_path,
+    write_baseline,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin."""
     from artlint.engine import worst
     from artlint.plugins import collect_reporters, make_manager
 
-    linter = _linter(config_path, select, ignore, keyword, paths)
-    reporters = collect_reporters(make_manager())
     formats = list(formats) or ["text"]
+    linter = _linter(config_path, select, ignore, keyword, paths, keep_source="html" in formats)
+    reporters = collect_reporters(make_manager())
     for f in formats:
         if f not in reporters:
             raise UserError(f"unknown format {f!r} (choose from {', '.join(sorted(reporters))})")
     if len(outputs) > len(formats):
         raise UserError("more --output files than --format options")
+    from artlint import baseline
+
+    known = None
+    if baseline_path:
+        try:
+            known = baseline.load(Path(baseline_path))
+        except baseline.BaselineError as exc:
+            raise UserError(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     try:
-        report = linter.run(list(paths), stdin=stdin, stdin_filename=stdin_filename, include=include, exclude=exclude)
+        with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
+            report = linter.run(list(paths), stdin=stdin, stdin_filename=stdin_filename, include=include, exclude=exclude, progress=tick)
     except KeyboardInterrupt:
         raise SystemExit(130) from None
+    if write_baseline:
+        try:
+            write_atomic(Path(write_baseline), baseline.dump(report))
+        except OSError as exc:
+            raise UserError(f"cannot write {write_baseline}: {exc.strerror or exc}") from None
+    if known is not None:
+        baseline.apply(report, known)
     for i, fmt in enumerate(formats):
         target = outputs[i] if i < len(outputs) else None
         colour = color if color is not None else (target is None and sys.stdout.isatty())

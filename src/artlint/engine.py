@@ -21,6 +21,7 @@ from artlint.rule import SEVERITY_RANK, Finding, Rule, RuleSet, finding_from_hit
 from artlint.sources import InputError, collect, decode, read_file
 
 INTERNAL_CODE = "AL000"
+UNUSED_CODE = "AL001"
 
 
 @dataclass
@@ -32,6 +33,7 @@ class FileResult:
     title: str | None = None
     keyphrase: str | None = None
     warnings: list[str] = field(default_factory=list)
+    source: str | None = field(default=None, repr=False)  # kept only for reports that show the text
 
     def to_json(self) -> dict:
         out = {
@@ -84,8 +86,9 @@ def matches(rule: Rule, selector: str) -> bool:
 class Linter:
     """Lints documents with a fixed rule set and configuration."""
 
-    def __init__(self, config: Config | None = None, select=(), ignore=(), keyword: str | None = None, plugins=()):
+    def __init__(self, config: Config | None = None, select=(), ignore=(), keyword: str | None = None, plugins=(), keep_source=False):
         self.config = config or Config()
+        self.keep_source = keep_source
         pm = make_manager(extra=plugins)
         self.all_rules = collect_rules(pm, self.config.packs)
         select = list(select) or self.config.select or ["ALL"]
@@ -125,6 +128,54 @@ class Linter:
         return out
 
     def lint_document(self, doc: Document) -> list[Finding]:
+        findings = self._run_rules(doc)
+        if doc.comments:
+            findings = self._apply_suppressions(doc, findings)
+        return sorted(findings, key=Finding.sort_key)
+
+    def _apply_suppressions(self, doc: Document, findings: set[Finding]) -> set[Finding]:
+        from artlint.suppressions import covers, parse_directives
+
+        directives = parse_directives(doc)
+        if not directives:
+            return findings
+
+        def hits(f, s):
+            return f.rule.upper().startswith(s.upper()) or f.name == s.lower() or f.category == s.lower() or s.upper() == "ALL"
+
+        kept = set()
+        for f in findings:
+            match = [d for d in directives if covers(d, f, hits)]
+            for d in match:
+                d.used = True
+            if not match:
+                kept.add(f)
+        unused = self.rules.rules.get(UNUSED_CODE)
+        if unused is not None and not any(matches(unused, s) for s in self._ignored_here(doc.path)):
+            enabled = list(self.rules)
+            for d in directives:
+                # like Ruff's RUF100: only when every rule the directive names actually ran
+                ran = all(any(matches(r, s) for r in enabled) for s in d.selectors) if d.selectors else len(enabled) > 1
+                if not d.used and ran:
+                    what = " ".join(d.selectors) or "all rules"
+                    kept.add(
+                        Finding(
+                            path=doc.path,
+                            rule=unused.code,
+                            name=unused.name,
+                            category=unused.category,
+                            severity=self.severity_of(unused),
+                            message=f"Unused suppression (artlint-{d.kind} {what}): it suppresses no finding.",
+                            line=d.line,
+                            column=d.column,
+                            end_line=d.line,
+                            end_column=d.column,
+                            plugin=unused.plugin,
+                        )
+                    )
+        return kept
+
+    def _run_rules(self, doc: Document) -> set[Finding]:
         skip = self._ignored_here(doc.path)
         findings: set[Finding] = set()
         for rule in self.rules:
@@ -139,12 +190,13 @@ class Linter:
                 findings.add(_internal_error(doc.path, rule, exc))
                 continue
             findings.update(produced)
-        return sorted(findings, key=Finding.sort_key)
+        return findings
 
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
         fmt = fmt or format_for(path) or "text"
         doc = parse(text, path, fmt, self.keyword)
-        return FileResult(path, fmt, doc.words, self.lint_document(doc), doc.title, doc.keyphrase)
+        source = text if self.keep_source else None
+        return FileResult(path, fmt, doc.words, self.lint_document(doc), doc.title, doc.keyphrase, source=source)
 
     def lint_file(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
         """Lint one file (or ``data`` read from stdin); raises InputError/ParseError."""
@@ -160,10 +212,12 @@ class Linter:
             result.warnings.append(decoded.warning)
         return result
 
-    def run(self, paths, stdin: bytes | None = None, stdin_filename: str = "stdin.txt", include=(), exclude=()) -> Report:
+    def run(self, paths, stdin: bytes | None = None, stdin_filename: str = "stdin.txt", include=(), exclude=(), progress=None) -> Report:
         files, errors = collect(paths, include=list(include) + self.config.include, exclude=list(exclude) + self.config.exclude)
         report = Report(errors=list(errors), rules=self.rules)
-        for path in files:
+        for done, path in enumerate(files):
+            if progress is not None:
+                progress(done, len(files))
             try:
                 if path == "-":
                     result = self.lint_file(stdin_filename, data=stdin or b"", display=stdin_filename)

@@ -56,7 +56,8 @@ class Finding:
     end_column: int | None
     excerpt: str = ""
     related: tuple[Related, ...] = ()
-    plugin: str | None = None
+    plugin: str | None = field(default=None, compare=False)
+    context: str = field(default="", compare=False, repr=False)  # words around the span, for fingerprints
 
     def sort_key(self):
         return (self.path, self.line or 0, self.column or 0, self.rule, self.message)
@@ -102,6 +103,7 @@ class Rule:
     good: ClassVar[str] = ""  # the same example, fixed: not flagged
     options: ClassVar[dict[str, Any]] = {}
     formats: ClassVar[tuple[str, ...] | None] = None  # None: every format
+    fixture_select: ClassVar[tuple[str, ...]] = ()  # other rules this rule's fixtures need enabled
     plugin: str | None = None  # filled in by the plugin manager
     source: str = ""  # module or pack file that defines the rule
 
@@ -133,6 +135,7 @@ class Rule:
 
 
 def finding_from_hit(rule: Rule, doc: Document, hit: Hit, severity: str) -> Finding:
+    context = ""
     if hit.block is None:
         line = col = eline = ecol = None
         excerpt = ""
@@ -143,6 +146,7 @@ def finding_from_hit(rule: Rule, doc: Document, hit: Hit, severity: str) -> Find
         excerpt = hit.block.text[hit.start : end]
         if len(excerpt) > 160:
             excerpt = excerpt[:157] + "..."
+        context = hit.block.text[max(0, hit.start - 40) : end + 40]
     related = []
     for block, s, e, msg in hit.related:
         loc = doc.locate(block, s, e)
@@ -161,6 +165,7 @@ def finding_from_hit(rule: Rule, doc: Document, hit: Hit, severity: str) -> Find
         excerpt=excerpt,
         related=tuple(related),
         plugin=rule.plugin,
+        context=context,
     )
 
 

@@ -1,0 +1,28 @@
+"""GitHub Actions workflow commands: one ::error/::warning/::notice annotation per finding."""
+
+from __future__ import annotations
+
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report, options=None) -> str:
+    lines = []
+    for f in report.findings:
+        props = [f"file={_prop(f.path)}"]
+        if f.line:
+            props += [f"line={f.line}", f"col={f.column}"]
+            if f.end_line:
+                props += [f"endLine={f.end_line}", f"endColumn={f.end_column}"]
+        props.append(f"title={_prop(f'{f.rule} {f.name}')}")
+        lines.append(f"::{LEVELS[f.severity]} {','.join(props)}::{_data(f.message)}")
+    for path, msg in report.errors:
+        lines.append(f"::error file={_prop(path)},title=artlint::{_data(msg)}")
+    return "\n".join(lines) + ("\n" if lines else "")
