@@ -96,35 +96,37 @@ class PackRule(Rule):
 
 
 def _alternation(tokens: list[str]) -> str:
-    parts = []
+    """Literal phrases as one alternation; word edges are guarded once per group, not per phrase."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
     for t in sorted(tokens, key=len, reverse=True):
-        esc = re.escape(t).replace(r"\ ", r"\s+")
-        left = r"(?<![\w])" if t[:1].isalnum() else ""
-        right = r"(?![\w])" if t[-1:].isalnum() else ""
-        parts.append(f"{left}{esc}{right}")
+        groups.setdefault((t[:1].isalnum(), t[-1:].isalnum()), []).append(re.escape(t).replace(r"\ ", r"\s+"))
+    parts = []
+    for (left, right), escaped in groups.items():
+        before = r"(?<!\w)" if left else ""
+        after = r"(?!\w)" if right else ""
+        parts.append(before + "(?:" + "|".join(escaped) + ")" + after)
     return "|".join(parts)
 
 
-def load_pack(path: Path) -> list[Rule]:
-    """Rules of the pack at ``path``; :class:`PackError` if it is invalid."""
-    import jsonschema
+def load_pack(path: Path, validate: bool = True) -> list[Rule]:
+    """Rules of the pack at ``path``; :class:`PackError` if it is invalid.
+
+    Built-in packs skip schema validation at run time (the test suite validates them).
+    """
     import yaml
 
     where = str(path)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available; safe either way
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a SafeLoader
     except OSError as exc:
         raise PackError(f"{where}: cannot read rule pack: {exc.strerror or exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1})" if mark else ""
         raise PackError(f"{where}{at}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
-    validator = jsonschema.Draft202012Validator(schema("rule-pack.schema.json"))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        err = errors[0]
-        field = _field_name(data, list(err.absolute_path))
-        raise PackError(f"{where}: {field}: {err.message}")
+    if validate:
+        _validate(data, where)
     rules = []
     for i, entry in enumerate(data["rules"]):
         try:
@@ -132,6 +134,16 @@ def load_pack(path: Path) -> list[Rule]:
         except re.error as exc:
             raise PackError(f"{where}: rules[{i}] ({entry['code']}): bad pattern: {exc}") from None
     return rules
+
+
+def _validate(data, where: str) -> None:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema("rule-pack.schema.json"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        raise PackError(f"{where}: {_field_name(data, list(err.absolute_path))}: {err.message}")
 
 
 def _field_name(data, path: list) -> str:

@@ -74,7 +74,7 @@ def collect_rules(pm: pluggy.PluginManager, extra_packs=()) -> RuleSet:
     for p in extra_packs:
         pack_paths.append(("config", Path(p)))
     for origin, path in pack_paths:
-        for rule in load_pack(path):
+        for rule in load_pack(path, validate=origin != "builtin"):
             add(rule, origin if origin != "config" else f"pack {path.name}")
     return RuleSet(rules)
 
