@@ -160,3 +160,14 @@ def test_python_api():
     assert [f.rule for f in findings] == ["AL402"]
     report = artlint.lint_path(str(SEEDS))
     assert len(report.files) == 4
+
+
+def test_builtin_packs_validate_against_schema():
+    """Built-in packs skip validation at run time for speed, so it happens here."""
+    from artlint.packs import load_pack
+    from artlint.resources import packs_dir
+
+    packs = sorted(packs_dir().glob("*.yaml"))
+    assert len(packs) >= 4
+    for p in packs:
+        assert load_pack(p, validate=True)

@@ -64,6 +64,16 @@ def _split(values) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
+def _exit_on_sigterm() -> None:
+    """SIGTERM unwinds like Ctrl-C, so no temporary file is left behind."""
+    import signal
+
+    def terminate(signum, frame):
+        raise SystemExit(143)
+
+    signal.signal(signal.SIGTERM, terminate)
+
+
 class _Progress:
     """A rich progress bar on stderr, only on a terminal; otherwise nothing at all."""
 
@@ -174,6 +184,7 @@ def check(
         except baseline.BaselineError as exc:
             raise UserError(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in paths else None
+    _exit_on_sigterm()
     try:
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
             report = linter.run(list(paths), stdin=stdin, stdin_filename=stdin_filename, include=include, exclude=exclude, progress=tick)

@@ -75,6 +75,15 @@ class Block:
     def words(self) -> int:
         return 0 if self.kind == "code" else textutil.count_words(self.text)
 
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def norm(self) -> str:
+        """Lower-case words joined by single spaces: the form blocks are compared in."""
+        return textutil.normalise(self.text)
+
     def source_offset(self, i: int) -> int:
         """Source offset of position ``i`` in :attr:`text`."""
         segs = self.segments

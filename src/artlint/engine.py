@@ -8,7 +8,10 @@ findings stand.
 from __future__ import annotations
 
 import fnmatch
+import signal
+import threading
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,6 +116,13 @@ class Linter:
         self.rules = RuleSet(chosen)
         self.keyword = keyword or self.config.keyword
 
+    budget_base = 30.0  # seconds per rule per file, plus budget_per_mb for every MB of text
+
+    budget_per_mb = 10.0
+
+    def rule_budget(self, doc: Document) -> float:
+        return self.budget_base + self.budget_per_mb * len(doc.source) / 1_000_000
+
     def severity_of(self, rule: Rule) -> str:
         for key, sev in self.config.severity.items():
             if key.upper() == rule.code or key == rule.name:
@@ -185,7 +195,11 @@ class Linter:
                 continue
             severity = self.severity_of(rule)
             try:
-                produced = [finding_from_hit(rule, doc, h, severity) for h in rule.check(doc)]
+                with time_budget(self.rule_budget(doc)):
+                    produced = [finding_from_hit(rule, doc, h, severity) for h in rule.check(doc)]
+            except RuleTimeout as exc:
+                findings.add(_internal_error(doc.path, rule, exc))
+                continue
             except Exception as exc:  # a broken rule must not stop the run
                 findings.add(_internal_error(doc.path, rule, exc))
                 continue
@@ -195,6 +209,8 @@ class Linter:
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
         fmt = fmt or format_for(path) or "text"
         doc = parse(text, path, fmt, self.keyword)
+        if not any(b.kind != "code" for b in doc.blocks) and not doc.title:
+            raise InputError("no article text found" + (" (front matter only)" if doc.metadata else ""))
         source = text if self.keep_source else None
         return FileResult(path, fmt, doc.words, self.lint_document(doc), doc.title, doc.keyphrase, source=source)
 
@@ -231,6 +247,29 @@ class Linter:
             report.files.append(result)
         report.errors.sort()
         return report
+
+
+class RuleTimeout(Exception):
+    """A rule ran past its time budget on one file."""
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Interrupt the block with RuleTimeout after ``seconds`` (main thread on POSIX; elsewhere no limit)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise RuleTimeout(f"ran past its time budget of {seconds:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _internal_error(path: str, rule: Rule, exc: Exception) -> Finding:

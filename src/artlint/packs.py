@@ -12,6 +12,7 @@ Packs load with ``yaml.safe_load`` only and are validated against
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,6 +49,7 @@ class PackRule(Rule):
     swap: dict[str, str] = {}
     ignorecase = True
     limit = 0  # at most this many findings per scope unit (0: no limit)
+    prefilter: tuple[str, ...] = ()  # lower-case substrings; a block with none of them is skipped
 
     def _targets(self, doc: Document):
         if self.scope == "title":
@@ -56,18 +58,17 @@ class PackRule(Rule):
             return
         kinds = SCOPES[self.scope]
         for b in doc.blocks:
-            if b.kind not in kinds:
-                continue
-            if self.scope == "sentence":
-                for s in b.sentences:
-                    yield b, s.start, s.end
-            else:
+            if b.kind in kinds:
                 yield b, 0, None
 
     def check(self, doc: Document) -> Iterable[Hit]:
         for block, start, end in self._targets(doc):
-            text = block.text if end is None else block.text[:end]
+            text = block.text
+            if self.prefilter and not any(p in block.lower for p in self.prefilter):
+                continue
             if self.match_whole:
+                if len(text) > 2000:
+                    continue  # page chrome is short; whole-block rules never match an essay
                 core = text.strip(_EDGE)
                 if not core:
                     continue
@@ -76,9 +77,14 @@ class PackRule(Rule):
                     off = text.find(core)
                     yield self.hit(self._message(m), block, off, off + len(core))
                 continue
-            for n, m in enumerate(self.regex.finditer(text, start)):
-                if self.limit and n >= self.limit:
-                    break
+            counted: dict[int, int] = {}
+            starts = [s.start for s in block.sentences] if self.limit and self.scope == "sentence" else None
+            for m in self.regex.finditer(text):
+                if self.limit:
+                    unit = bisect.bisect_right(starts, m.start()) if starts is not None else 0
+                    counted[unit] = counted.get(unit, 0) + 1
+                    if counted[unit] > self.limit:
+                        continue
                 yield self.hit(self._message(m), block, m.start(), m.end())
 
     def _message(self, m: re.Match) -> str:
@@ -93,6 +99,56 @@ class PackRule(Rule):
                         replacement = v
                         break
         return self.message.format(match=found, replacement=replacement)
+
+
+def backtracking_risk(pattern: str) -> str | None:
+    """Why ``pattern`` could backtrack catastrophically (a repeat inside an unbounded repeat), or None."""
+    from re import _constants as c
+    from re import _parser
+
+    try:
+        tree = _parser.parse(pattern)
+    except re.error as exc:
+        return f"bad pattern: {exc}"
+
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT} | ({c.POSSESSIVE_REPEAT} if hasattr(c, "POSSESSIVE_REPEAT") else set())
+
+    def walk(items, inside):
+        """``inside``: we are in the body of a repeat that can run more than once without a delimiter."""
+        for op, av in items:
+            if op in repeats:
+                lo, hi, sub = av
+                variable = lo != hi
+                if inside and variable and (hi == c.MAXREPEAT or hi > 1):
+                    return "a variable repeat inside another repeat, such as (a+)+ or (.*x){20}, can take exponential time; rewrite it"
+                delimited = bool(sub) and sub[0][0] in (c.LITERAL, c.NOT_LITERAL, c.AT)
+                found = walk(sub, inside or (hi > 1 and not delimited))
+                if found:
+                    return found
+            elif op == c.SUBPATTERN:
+                found = walk(av[-1], inside)
+                if found:
+                    return found
+            elif op == c.BRANCH:
+                for branch in av[1]:
+                    found = walk(branch, inside)
+                    if found:
+                        return found
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                found = walk(av[1], inside)
+                if found:
+                    return found
+        return None
+
+    return walk(tree, False)
+
+
+def _derived_prefilter(entry: dict) -> tuple[str, ...]:
+    """For phrase-list rules, the first word of every phrase: a block containing none cannot match."""
+    if entry.get("patterns"):
+        return ()
+    phrases = list(entry.get("tokens", ())) + list(entry.get("swap", {}))
+    return tuple(sorted({p.lower().split()[0] for p in phrases if p.strip()}))
 
 
 def _alternation(tokens: list[str]) -> str:
@@ -129,6 +185,11 @@ def load_pack(path: Path, validate: bool = True) -> list[Rule]:
         _validate(data, where)
     rules = []
     for i, entry in enumerate(data["rules"]):
+        if validate:
+            for k, pattern in enumerate(entry.get("patterns", [])):
+                problem = backtracking_risk(pattern)
+                if problem:
+                    raise PackError(f"{where}: rules[{i}] ({entry['code']}).patterns[{k}]: {problem}")
         try:
             rules.append(_make_rule(entry, path))
         except re.error as exc:
@@ -189,6 +250,7 @@ def _make_rule(entry: dict, path: Path) -> Rule:
         "message": entry.get("message", default_msg),
         "swap": swap,
         "limit": entry.get("limit", 0),
+        "prefilter": tuple(entry.get("prefilter", ())) or _derived_prefilter(entry),
         "ignorecase": bool(flags),
         "source": str(path),
         "__doc__": entry["summary"],

@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s u.k a.m p.m al dept est""".split()
 )
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -41,7 +42,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end()
         before = text[start : m.start()]
         last = before.rsplit(None, 1)[-1].lower().lstrip("([\"“‘'") if before.strip() else ""
-        nxt = text[end:].lstrip()[:1]
+        nm = _NEXT_CHAR.match(text, end)
+        nxt = nm.group(1) if nm else ""
         if m.group().startswith(".") and (
             last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last) or re.fullmatch(r"(?:[a-z]{1,3}\.)+[a-z]{1,3}", last)
         ):
@@ -68,7 +70,7 @@ def words(text: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 def normalise(text: str) -> str:
@@ -93,6 +95,7 @@ def common_rank() -> dict[str, int]:
     return {w: i for i, w in enumerate(_wordlist("common_en.txt"))}
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude suffix stripper: enough to match 'talks'/'talk', 'relations'/'relation'."""
     w = word.lower().replace("’", "'")

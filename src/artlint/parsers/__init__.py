@@ -49,7 +49,11 @@ def format_for(path: str) -> str | None:
 
 
 def parse(source: str, path: str, fmt: str, keyword: str | None = None) -> Document:
-    """Parse decoded ``source`` (line endings already normalised) as ``fmt``."""
+    """Parse decoded ``source`` as ``fmt``. CRLF and lone CR become LF (line numbers are unchanged)."""
+    if "\r" in source:
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    if source.startswith("\ufeff"):
+        source = source[1:]
     if fmt == "markdown":
         from artlint.parsers.markdown import parse_markdown as fn
     elif fmt == "html":
@@ -158,12 +162,12 @@ def infer_keyphrase(blocks: list[Block]) -> str | None:
             norm = textutil.normalise(b.text)
             standalone[norm] = standalone.get(norm, 0) + 1
     best = None
-    for phrase, count in standalone.items():
-        if count < 2:
-            continue
+    candidates = [p for p, c in standalone.items() if c >= 2]
+    norms = [b.norm for b in blocks] if candidates else []
+    for phrase in candidates:
+        count = standalone[phrase]
         embedded = 0
-        for b in blocks:
-            norm = textutil.normalise(b.text)
+        for b, norm in zip(blocks, norms, strict=True):
             if norm != phrase and phrase in norm:
                 parts = [textutil.normalise(p) for p in _SEP.split(b.text)]
                 if any(p == phrase for p in parts) or norm.startswith(phrase + " ") or norm.endswith(" " + phrase):

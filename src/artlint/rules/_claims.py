@@ -18,6 +18,8 @@ class ClaimRule(Rule):
         for b in doc.blocks:
             if b.kind not in ("paragraph", "list_item", "quote", "table_row"):
                 continue
+            if not self.pattern.search(b.text):
+                continue
             hits = [(s, m) for s in b.sentences for m in [self.pattern.search(s.text)] if m and self.accept(m, s.text)]
             if not hits or has_source(b):
                 continue
