@@ -52,17 +52,18 @@ class PackRule(Rule):
     prefilter: tuple[str, ...] = ()  # lower-case substrings; a block with none of them is skipped
 
     def _targets(self, doc: Document):
+        """Blocks in scope. Sentence scope scans whole blocks (one regex pass) and uses sentences for ``limit``."""
         if self.scope == "title":
             if doc.title_block is not None:
-                yield doc.blocks[doc.title_block], 0, None
+                yield doc.blocks[doc.title_block]
             return
         kinds = SCOPES[self.scope]
         for b in doc.blocks:
             if b.kind in kinds:
-                yield b, 0, None
+                yield b
 
     def check(self, doc: Document) -> Iterable[Hit]:
-        for block, start, end in self._targets(doc):
+        for block in self._targets(doc):
             text = block.text
             if self.prefilter and not any(p in block.lower for p in self.prefilter):
                 continue
