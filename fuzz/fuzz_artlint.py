@@ -96,12 +96,20 @@ def main() -> int:
         corpus = HERE / "corpus" / t
         seed_corpus(t, corpus)
         cmd = [
-            sys.executable, __file__, "--child", t, str(corpus),
-            f"-max_total_time={args.seconds}", "-max_len=20000", "-timeout=30", "-rss_limit_mb=2048",
-            f"-artifact_prefix={crashes}/{t}-", "-print_final_stats=1",
+            sys.executable,
+            __file__,
+            "--child",
+            t,
+            str(corpus),
+            f"-max_total_time={args.seconds}",
+            "-max_len=20000",
+            "-timeout=30",
+            "-rss_limit_mb=2048",
+            f"-artifact_prefix={crashes}/{t}-",
+            "-print_final_stats=1",
         ]
         print(f"== fuzzing {t} for {args.seconds} s", flush=True)
-        proc = subprocess.run(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / 'src')}, capture_output=True, text=True)
+        proc = subprocess.run(cmd, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True, text=True)
         stats = [ln for ln in proc.stderr.splitlines() if ln.startswith(("stat::number_of_executed_units", "stat::peak_rss_mb", "Done "))]
         print("\n".join(stats) or proc.stderr[-2000:], flush=True)
         if proc.returncode != 0:

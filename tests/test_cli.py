@@ -222,3 +222,33 @@ def test_readme_commands_are_what_ci_runs():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "pip install '.[test]'" in readme and "pip install '.[test]'" in ci
     assert "pytest" in readme and "pytest" in ci
+
+
+def test_jobs_and_cache_give_identical_reports(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, p in enumerate(sorted(SEEDS.glob("*.txt")) * 5):
+        (corpus / f"{i:02d}-{p.name}").write_bytes(p.read_bytes())
+    work = tmp_path / "work"
+    work.mkdir()
+    reports = []
+    for extra in (["--jobs", "1", "--no-cache"], ["--jobs", "3", "--no-cache"], ["--jobs", "2"], ["--jobs", "2"]):
+        proc, report = run_json(corpus, *extra, cwd=work)
+        reports.append(report)
+    assert reports[0] == reports[1] == reports[2] == reports[3]
+    assert (work / ".artlint_cache" / "v1").is_dir()
+
+
+def test_cache_follows_content_and_config(tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("A Title\n\nOne paragraph,here.\n")
+    (tmp_path / "artlint.toml").write_text('select = ["AL901"]\n')
+    _, first = run_json(art, cwd=tmp_path)
+    assert first["summary"]["findings"] == 1
+    art.write_text("A Title\n\nOne paragraph, here.\n")
+    _, second = run_json(art, cwd=tmp_path)
+    assert second["summary"]["findings"] == 0  # new content is linted, not served from the cache
+    art.write_text("A Title\n\nOne paragraph,here.\n")
+    (tmp_path / "artlint.toml").write_text('select = ["AL901"]\n[severity]\nAL901 = "error"\n')
+    _, third = run_json(art, cwd=tmp_path)
+    assert third["files"][0]["findings"][0]["severity"] == "error"  # a config change invalidates

@@ -42,7 +42,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _linter(config_path, select, ignore, keyword, paths, keep_source=False):
+def _linter(config_path, select, ignore, keyword, paths, keep_source=False, use_cache=False):
     from artlint.config import Config, ConfigError, find_config, load_config
     from artlint.engine import Linter
     from artlint.packs import PackError
@@ -55,7 +55,10 @@ def _linter(config_path, select, ignore, keyword, paths, keep_source=False):
             start = next((Path(p) for p in paths if p != "-" and os.path.exists(p)), Path.cwd())
             found = find_config(start)
             config = load_config(found) if found else Config()
-        return Linter(config, select=_split(select), ignore=_split(ignore), keyword=keyword, keep_source=keep_source)
+        cache_dir = None
+        if use_cache:
+            cache_dir = (config.path.parent if config.path else Path.cwd()) / ".artlint_cache"
+        return Linter(config, select=_split(select), ignore=_split(ignore), keyword=keyword, keep_source=keep_source, cache_dir=cache_dir)
     except (ConfigError, PackError, PluginError) as exc:
         raise UserError(str(exc)) from None
 
@@ -145,6 +148,8 @@ def main():
     "--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings not recorded in this baseline file."
 )
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Processes to lint with [default: 0, all cores].")
+@click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .artlint_cache/ results.")
 def check(
     paths,
     formats,
@@ -162,13 +167,15 @@ def check(
     color,
     baseline_path,
     write_baseline,
+    jobs,
+    no_cache,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin."""
     from artlint.engine import worst
     from artlint.plugins import collect_reporters, make_manager
 
     formats = list(formats) or ["text"]
-    linter = _linter(config_path, select, ignore, keyword, paths, keep_source="html" in formats)
+    linter = _linter(config_path, select, ignore, keyword, paths, keep_source="html" in formats, use_cache=not no_cache)
     reporters = collect_reporters(make_manager())
     for f in formats:
         if f not in reporters:
@@ -187,7 +194,15 @@ def check(
     _exit_on_sigterm()
     try:
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
-            report = linter.run(list(paths), stdin=stdin, stdin_filename=stdin_filename, include=include, exclude=exclude, progress=tick)
+            report = linter.run(
+                list(paths),
+                stdin=stdin,
+                stdin_filename=stdin_filename,
+                include=include,
+                exclude=exclude,
+                progress=tick,
+                jobs=jobs or os.cpu_count() or 1,
+            )
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     if write_baseline:

@@ -21,8 +21,9 @@ from artlint.document import Document
 from artlint.parsers import ParseError, format_for, parse
 from artlint.plugins import collect_rules, make_manager
 from artlint.rule import SEVERITY_RANK, Finding, Rule, RuleSet, finding_from_hit
-from artlint.sources import InputError, collect, decode, read_file
+from artlint.sources import InputError, collect, decode, read_bytes, read_file
 
+_PACKAGE = Path(__file__).resolve().parent
 INTERNAL_CODE = "AL000"
 UNUSED_CODE = "AL001"
 
@@ -89,7 +90,10 @@ def matches(rule: Rule, selector: str) -> bool:
 class Linter:
     """Lints documents with a fixed rule set and configuration."""
 
-    def __init__(self, config: Config | None = None, select=(), ignore=(), keyword: str | None = None, plugins=(), keep_source=False):
+    def __init__(
+        self, config: Config | None = None, select=(), ignore=(), keyword: str | None = None, plugins=(), keep_source=False, cache_dir=None
+    ):
+        self._args = (config, tuple(select), tuple(ignore), keyword, keep_source, cache_dir)  # to rebuild in workers
         self.config = config or Config()
         self.keep_source = keep_source
         pm = make_manager(extra=plugins)
@@ -115,6 +119,31 @@ class Linter:
                 chosen[rule.code] = rule
         self.rules = RuleSet(chosen)
         self.keyword = keyword or self.config.keyword
+        self.cache = None
+        if cache_dir is not None and not keep_source:
+            from artlint.cache import Cache
+
+            self.cache = Cache(Path(cache_dir), self.fingerprint())
+
+    def fingerprint(self) -> str:
+        """Everything besides the file itself that can change a result (the cache key's other half)."""
+        import hashlib
+        import json
+        from importlib import metadata
+
+        packs = sorted({r.source for r in self.rules if str(r.source).endswith((".yaml", ".yml"))})
+        state = {
+            "artlint": __version__,
+            "rules": [[r.code, r.name, self.severity_of(r), getattr(r, "opts", {}), r.plugin, type(r).__module__] for r in self.rules],
+            "packs": {p: hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in packs if Path(p).is_file()},
+            "plugins": sorted(f"{ep.name}={ep.dist.version if ep.dist else '?'}" for ep in metadata.entry_points(group="artlint")),
+            "keyword": self.keyword,
+            "per_file_ignores": self.config.per_file_ignores,
+            "budget": [self.budget_base, self.budget_per_mb],
+            # the code itself, so an edited rule invalidates old entries even without a version bump
+            "code": sorted((str(p.relative_to(_PACKAGE)), p.stat().st_size, p.stat().st_mtime_ns) for p in _PACKAGE.rglob("*.py")),
+        }
+        return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
     budget_base = 30.0  # seconds per rule per file, plus budget_per_mb for every MB of text
 
@@ -220,7 +249,19 @@ class Linter:
         fmt = format_for(shown) or ("text" if data is not None else None)
         if fmt is None:
             raise InputError("unknown file type (expected .txt, .md, .markdown, .html or .htm)")
+        if data is None and self.cache is not None:
+            raw = read_bytes(Path(path))
+            key = self.cache.key(shown, raw)
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached
+            result = self._lint_decoded(decode(raw), shown, fmt)
+            self.cache.put(key, result)
+            return result
         decoded = decode(data) if data is not None else read_file(Path(path))
+        return self._lint_decoded(decoded, shown, fmt)
+
+    def _lint_decoded(self, decoded, shown: str, fmt: str) -> FileResult:
         if not decoded.text.strip():
             raise InputError("empty file")
         result = self.lint_text(decoded.text, shown, fmt)
@@ -228,25 +269,60 @@ class Linter:
             result.warnings.append(decoded.warning)
         return result
 
-    def run(self, paths, stdin: bytes | None = None, stdin_filename: str = "stdin.txt", include=(), exclude=(), progress=None) -> Report:
+    def run(
+        self, paths, stdin: bytes | None = None, stdin_filename: str = "stdin.txt", include=(), exclude=(), progress=None, jobs: int = 1
+    ) -> Report:
         files, errors = collect(paths, include=list(include) + self.config.include, exclude=list(exclude) + self.config.exclude)
         report = Report(errors=list(errors), rules=self.rules)
-        for done, path in enumerate(files):
-            if progress is not None:
-                progress(done, len(files))
-            try:
-                if path == "-":
-                    result = self.lint_file(stdin_filename, data=stdin or b"", display=stdin_filename)
-                else:
-                    result = self.lint_file(path)
-            except (InputError, ParseError) as exc:
-                report.errors.append((stdin_filename if path == "-" else path, str(exc)))
+        if jobs > 1 and len(files) >= 4 * jobs and "-" not in files:
+            outcomes = self._parallel(files, jobs, progress)
+        else:
+            outcomes = (self._one(path, stdin, stdin_filename, progress, done, len(files)) for done, path in enumerate(files))
+        for path, result, error in outcomes:
+            if error is not None:
+                report.errors.append((path, error))
                 continue
             for w in result.warnings:
                 report.errors.append((result.path, w))
             report.files.append(result)
         report.errors.sort()
         return report
+
+    def _one(self, path, stdin=None, stdin_filename="stdin.txt", progress=None, done=0, total=0):
+        if progress is not None:
+            progress(done, total)
+        try:
+            if path == "-":
+                return stdin_filename, self.lint_file(stdin_filename, data=stdin or b"", display=stdin_filename), None
+            return path, self.lint_file(path), None
+        except (InputError, ParseError) as exc:
+            return (stdin_filename if path == "-" else path), None, str(exc)
+
+    def _parallel(self, files, jobs, progress):
+        """Lint files across ``jobs`` processes; each builds its own Linter once. Results keep input order."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = multiprocessing.get_context("fork" if hasattr(signal, "SIGALRM") else "spawn")
+        chunk = max(1, min(64, len(files) // (jobs * 8)))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=self._args) as pool:
+            for done, outcome in enumerate(pool.map(_worker_lint, files, chunksize=chunk)):
+                if progress is not None:
+                    progress(done, len(files))
+                yield outcome
+
+
+_WORKER: Linter | None = None
+
+
+def _init_worker(config, select, ignore, keyword, keep_source, cache_dir):
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    _WORKER = Linter(config, select=select, ignore=ignore, keyword=keyword, keep_source=keep_source, cache_dir=cache_dir)
+
+
+def _worker_lint(path):
+    return _WORKER._one(path)
 
 
 class RuleTimeout(Exception):

@@ -49,8 +49,12 @@ def decode(data: bytes) -> Decoded:
 
 
 def read_file(path: Path) -> Decoded:
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise InputError("permission denied") from None
     except IsADirectoryError:
@@ -59,7 +63,6 @@ def read_file(path: Path) -> Decoded:
         raise InputError("no such file") from None
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
-    return decode(data)
 
 
 def _matches(path: str, patterns) -> bool:

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""artlint benchmark: throughput, latency, memory, scaling and cache, beside its peers.
+
+    python bench/bench.py                 # 1,000 articles (~1.5 M words), the full default rule set
+    python bench/bench.py --files 10000   # also the 10,000-file scaling point (slow)
+
+The corpus is generated deterministically (seed 42) by recombining the sample articles'
+paragraphs and headings into 300-5,000-word articles, half .txt and half .md, under
+bench/corpus-N/. Each command runs in its own process; CPU seconds and peak RSS come from
+os.wait4 (the process and everything it waited for). Peers run when installed:
+
+    pip install proselint                                   # proselint
+    npm install -g textlint textlint-rule-write-good textlint-rule-no-todo \\
+        textlint-rule-common-misspellings textlint-rule-alex   # textlint with four English rules
+
+The "regex floor" is one compiled regex over every file, in Python, in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def generate(n_files: int, seed: int = 42) -> Path:
+    out = HERE / f"corpus-{n_files}"
+    marker = out / ".complete"
+    if marker.exists():
+        return out
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    paragraphs, headings = [], []
+    for p in sorted((ROOT / "seeds").glob("*.txt")):
+        for block in re.split(r"\n\s*\n|\n(?=[A-Z][^.\n]{3,80}\n)", p.read_text(encoding="utf-8")):
+            block = block.strip()
+            if not block:
+                continue
+            (paragraphs if len(block.split()) > 15 else headings).append(block)
+    rng = random.Random(seed)
+    for i in range(n_files):
+        target = rng.randint(300, 5000)
+        words, parts = 0, []
+        title = rng.choice(headings)
+        while words < target:
+            if rng.random() < 0.25:
+                parts.append(("h", rng.choice(headings)))
+            para = rng.choice(paragraphs)
+            parts.append(("p", para))
+            words += len(para.split())
+        sub = out / f"d{i // 100:03d}"
+        sub.mkdir(exist_ok=True)
+        if i % 2:
+            body = "\n\n".join(("## " + t) if k == "h" else t for k, t in parts)
+            (sub / f"a{i:05d}.md").write_text(f"---\ntitle: {json.dumps(title)}\n---\n\n{body}\n", encoding="utf-8")
+        else:
+            body = "\n\n".join(t for _, t in parts)
+            (sub / f"a{i:05d}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    marker.touch()
+    return out
+
+
+def measure(cmd, cwd=None) -> dict:
+    """Wall, CPU (user+sys, including children) and peak RSS of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024, "exit": code, "stderr": err[-400:]}
+
+
+def median_of(cmd, runs, cwd=None) -> dict:
+    results = [measure(cmd, cwd) for _ in range(runs)]
+    results.sort(key=lambda r: r["cpu"])
+    return results[len(results) // 2]
+
+
+def regex_floor(corpus: Path) -> dict:
+    start_cpu, start = time.process_time(), time.perf_counter()
+    rx = re.compile(r"\b(?:lorem ipsum|advertisement|studies show|TODO)\b|[a-z][.,][A-Z]", re.I)
+    hits = 0
+    for p in corpus.rglob("*"):
+        if p.suffix in (".txt", ".md"):
+            hits += len(rx.findall(p.read_text(encoding="utf-8")))
+    return {"wall": time.perf_counter() - start, "cpu": time.process_time() - start_cpu, "rss_mb": 0.0, "exit": 0}
+
+
+def corpus_stats(corpus: Path) -> tuple[int, int]:
+    files = [p for p in corpus.rglob("*") if p.suffix in (".txt", ".md")]
+    return len(files), sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--scaling", action="store_true", help="also time 100 and 10,000 files")
+    args = ap.parse_args()
+    artlint = [sys.executable, "-m", "artlint"]
+    corpus = generate(args.files)
+    n_files, n_words = corpus_stats(corpus)
+    tmp = Path(tempfile.mkdtemp())
+    rows = {}
+    jobs = os.cpu_count() or 1
+    base = [*artlint, "check", str(corpus), "--format", "json", "--output", str(tmp / "r.json"), "--fail-on", "never"]
+    rows[f"artlint --jobs {jobs}"] = median_of([*base, "--no-cache", "--jobs", str(jobs)], args.runs)
+    rows["artlint --jobs 1"] = median_of([*base, "--no-cache", "--jobs", "1"], args.runs)
+    cache_dir = tmp / "cachewd"
+    cache_dir.mkdir()
+    measure([*base, "--jobs", str(jobs)], cwd=cache_dir)  # fill the cache
+    rows["artlint, cached re-run"] = median_of([*base, "--jobs", str(jobs)], args.runs, cwd=cache_dir)
+    if shutil.which("proselint"):
+        files = [str(p) for p in corpus.rglob("*") if p.suffix in (".txt", ".md")]
+        rows["proselint"] = median_of(["proselint", *files], 1)
+    if shutil.which("textlint"):
+        rows["textlint"] = median_of(
+            ["textlint", "--rule", "write-good", "--rule", "no-todo", "--rule", "common-misspellings", "--rule", "alex", str(corpus)], 1
+        )
+    rows["regex floor (1 regex, Python)"] = regex_floor(corpus)
+    one = next(corpus.rglob("*.md"))
+    rows["latency: one article"] = median_of([*artlint, "check", str(one), "--no-cache", "--fail-on", "never"], 5)
+
+    mine = rows[f"artlint --jobs {jobs}"]
+    print(f"corpus: {n_files} files, {n_words:,} words ({corpus}); {jobs} cores; python {sys.version.split()[0]}")
+    print(f"{'command':34} {'files/s':>9} {'words/s':>11} {'CPU s':>8} {'wall s':>8} {'peak RSS MB':>12} {'CPU vs artlint':>15}")
+    for name, r in rows.items():
+        n = 1 if name.startswith("latency") else n_files
+        w = len(one.read_text().split()) if name.startswith("latency") else n_words
+        ratio = r["cpu"] / mine["cpu"] if mine["cpu"] else 0
+        print(f"{name:34} {n / r['wall']:9.1f} {w / r['wall']:11,.0f} {r['cpu']:8.2f} {r['wall']:8.2f} {r['rss_mb']:12.1f} {ratio:14.2f}x")
+        if r.get("exit") not in (0, None):
+            print(f"    exit {r['exit']}: {r.get('stderr', '')}")
+    if args.scaling:
+        print("\nscaling (artlint, all cores, no cache):")
+        for n in (100, 1000, 10000):
+            c = generate(n)
+            fcount, wcount = corpus_stats(c)
+            r = measure(
+                [*artlint, "check", str(c), "--format", "json", "--output", str(tmp / "s.json"), "--no-cache", "--fail-on", "never"]
+            )
+            print(
+                f"  {fcount:6d} files {wcount:11,d} words: CPU {r['cpu']:8.2f} s, wall {r['wall']:7.2f} s, "
+                f"{1e6 * r['cpu'] / wcount:6.2f} CPU us/word, peak RSS {r['rss_mb']:.0f} MB"
+            )
+    shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
