@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from artlint.engine import Linter
 from artlint.parsers import ParseError
+from artlint.sources import InputError
 
 LINTER = Linter()
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -23,6 +24,9 @@ def _check(text, fmt, path):
         result = LINTER.lint_text(text, path, fmt)
     except ParseError as exc:  # malformed front matter: reported as an input error, by design
         assert str(exc).startswith("malformed front matter")
+        return
+    except InputError as exc:  # nothing but white space, code or markup: no article text
+        assert str(exc).startswith("no article text")
         return
     again = LINTER.lint_text(text, path, fmt)
     assert result.findings == again.findings

@@ -120,7 +120,7 @@ def backtracking_risk(pattern: str) -> str | None:
             if op in repeats:
                 lo, hi, sub = av
                 variable = lo != hi
-                if inside and variable and (hi == c.MAXREPEAT or hi > 1):
+                if inside and variable and (hi == c.MAXREPEAT or hi > 100):
                     return "a variable repeat inside another repeat, such as (a+)+ or (.*x){20}, can take exponential time; rewrite it"
                 delimited = bool(sub) and sub[0][0] in (c.LITERAL, c.NOT_LITERAL, c.AT)
                 found = walk(sub, inside or (hi > 1 and not delimited))
