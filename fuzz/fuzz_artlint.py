@@ -71,8 +71,8 @@ def run_one(target: str) -> None:
                 check_findings(text, linter.lint_text(text, "fuzz", fmt))
             else:
                 parse(text, "fuzz", fmt)
-        except ParseError:
-            pass
+        except (ParseError, InputError):
+            pass  # input errors are reported to the user by design
 
     atheris.Setup(sys.argv, one)
     atheris.Fuzz()

@@ -175,6 +175,14 @@ class _Tokens(HTMLParser):
     def handle_comment(self, data):
         self.comments.append((self._offset(), data))
 
+    def parse_marked_section(self, i, report=1):
+        """The standard library asserts on unknown sections such as ``<![FOO ...``; skip them as bogus comments."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
 
 def _choose_container(p: _Tokens) -> tuple[int, bool]:
     """The element holding the article, and whether it is the whole-body fallback."""
