@@ -12,10 +12,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NONET = Path(__file__).resolve().parent / "nonet"
 
 
-def run_cli(*args, input=None, cwd=None, env=None, timeout=120):
-    """Run the installed `artlint` CLI in a subprocess with the network blocked."""
+def run_cli(*args, input=None, cwd=None, env=None, timeout=120, network=False):
+    """Run the installed `artlint` CLI in a subprocess, with the network blocked unless ``network``."""
     full_env = dict(os.environ)
-    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NONET), full_env.get("PYTHONPATH", "")]))
+    if not network:
+        full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NONET), full_env.get("PYTHONPATH", "")]))
     full_env.pop("FORCE_COLOR", None)
     if env:
         full_env.update(env)

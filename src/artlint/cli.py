@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from artlint import __version__
+from artlint.config import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -150,6 +151,7 @@ def main():
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Processes to lint with [default: 0, all cores].")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .artlint_cache/ results.")
+@click.option("--dask", "dask_address", help="Lint on an existing Dask cluster (scheduler address); needs artlint[dask].")
 def check(
     paths,
     formats,
@@ -169,6 +171,7 @@ def check(
     write_baseline,
     jobs,
     no_cache,
+    dask_address,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin."""
     from artlint.engine import worst
@@ -202,9 +205,12 @@ def check(
                 exclude=exclude,
                 progress=tick,
                 jobs=jobs or os.cpu_count() or 1,
+                dask_address=dask_address,
             )
     except KeyboardInterrupt:
         raise SystemExit(130) from None
+    except ConfigError as exc:  # e.g. an unreachable Dask scheduler
+        raise UserError(str(exc)) from None
     if write_baseline:
         try:
             write_atomic(Path(write_baseline), baseline.dump(report))
@@ -230,6 +236,62 @@ def check(
         sys.exit(EXIT_ERROR)
     threshold = fail_on or linter.config.fail_on
     sys.exit(EXIT_FINDINGS if worst(report.findings, threshold) else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option(
+    "--threshold", type=click.FloatRange(0.1, 1.0), default=0.8, show_default=True, help="Jaccard similarity for near-duplicates."
+)
+@click.option(
+    "--chrome-share",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.3,
+    show_default=True,
+    help="Share of articles a line must appear in to be template chrome.",
+)
+@click.option("--write-pack", type=click.Path(dir_okay=False), help="Write the template chrome as a rule pack for `artlint check`.")
+@click.option("--keyword", help="Target keyphrase for every document.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Local processes [default: 0, all cores].")
+@click.option("--dask", "dask_address", help="Run on an existing Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786).")
+def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs, dask_address):
+    """Audit a site: near-duplicate articles, copied paragraphs, keyphrase cannibalisation, template chrome.
+
+    PATHS are files, folders, or JSON Lines files of {"url"|"path", "text"|"html"} records."""
+    try:
+        from artlint import audit as site
+    except ImportError:
+        raise UserError("artlint audit needs the audit extra: pip install 'artlint[audit]'") from None
+    try:
+        report = site.audit(
+            list(paths),
+            threshold=threshold,
+            chrome_share=chrome_share,
+            jobs=jobs or site.default_jobs(),
+            dask_address=dask_address,
+            keyword=keyword,
+        )
+    except ImportError as exc:
+        raise UserError(f"artlint audit needs the audit extra ({exc.name} is missing): pip install 'artlint[audit]'") from None
+    except site.AuditError as exc:
+        raise UserError(str(exc)) from None
+    text = {"json": lambda r: json.dumps(r, indent=2, ensure_ascii=False) + "\n", "html": site.render_html, "text": site.render_text}[fmt](
+        report
+    )
+    try:
+        if output:
+            write_atomic(Path(output), text)
+        else:
+            click.echo(text, nl=False)
+        if write_pack:
+            write_atomic(Path(write_pack), site.chrome_pack(report))
+    except site.AuditError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"cannot write: {exc.strerror or exc}") from None
+    sys.exit(EXIT_ERROR if report["errors"] else EXIT_OK)
 
 
 @main.command("rules")

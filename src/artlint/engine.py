@@ -270,11 +270,23 @@ class Linter:
         return result
 
     def run(
-        self, paths, stdin: bytes | None = None, stdin_filename: str = "stdin.txt", include=(), exclude=(), progress=None, jobs: int = 1
+        self,
+        paths,
+        stdin: bytes | None = None,
+        stdin_filename: str = "stdin.txt",
+        include=(),
+        exclude=(),
+        progress=None,
+        jobs: int = 1,
+        dask_address: str | None = None,
     ) -> Report:
         files, errors = collect(paths, include=list(include) + self.config.include, exclude=list(exclude) + self.config.exclude)
         report = Report(errors=list(errors), rules=self.rules)
-        if jobs > 1 and len(files) >= 4 * jobs and "-" not in files:
+        if dask_address and "-" not in files:
+            from artlint.dask_api import lint_files_on_cluster
+
+            outcomes = lint_files_on_cluster(files, self._args, dask_address)
+        elif jobs > 1 and len(files) >= 4 * jobs and "-" not in files:
             outcomes = self._parallel(files, jobs, progress)
         else:
             outcomes = (self._one(path, stdin, stdin_filename, progress, done, len(files)) for done, path in enumerate(files))
