@@ -37,7 +37,7 @@ def _planted_corpus(root, n=60, dups=8, seed=7):
     rng = random.Random(seed)
     vocab = [f"w{i}" for i in range(3000)]
     texts = []
-    for i in range(n):
+    for _ in range(n):
         words = [rng.choice(vocab) for _ in range(rng.randint(250, 400))]
         texts.append(words)
     planted = []
