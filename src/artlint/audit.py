@@ -214,18 +214,13 @@ def _sketch_star(args):
 
 def _sketch_dask(records, threshold, keyword, address):
     """Read, parse and sketch on the cluster's workers; the records are partitioned across them."""
+    from artlint.dask_api import ClusterError, connect, map_on_cluster
+
     try:
-        import dask.bag as db
-        from dask.distributed import Client
-    except ImportError:
-        raise AuditError("--dask needs the dask extra: pip install 'artlint[dask]'") from None
-    try:
-        client = Client(address, set_as_default=False, timeout="10s")
-    except OSError as exc:
-        raise AuditError(f"cannot reach the Dask scheduler at {address}: {str(exc).splitlines()[0]}") from None
-    with client:
-        bag = db.from_sequence(records, npartitions=max(1, min(len(records), 4 * max(1, len(client.scheduler_info()["workers"])))))
-        return bag.map(sketch, threshold, keyword).compute(scheduler=client.get)
+        with connect(address) as client:
+            return map_on_cluster(client, records, sketch, threshold, keyword)
+    except ClusterError as exc:
+        raise AuditError(str(exc)) from None
 
 
 def build_report(sketches, errors, threshold, chrome_share, chrome_min) -> dict:

@@ -16,6 +16,7 @@ import click
 
 from artlint import __version__
 from artlint.config import ConfigError
+from artlint.dask_api import ClusterError  # imports Dask lazily, only when a cluster is used
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -209,7 +210,7 @@ def check(
             )
     except KeyboardInterrupt:
         raise SystemExit(130) from None
-    except ConfigError as exc:  # e.g. an unreachable Dask scheduler
+    except (ConfigError, ClusterError) as exc:  # ClusterError: an unreachable Dask scheduler
         raise UserError(str(exc)) from None
     if write_baseline:
         try:

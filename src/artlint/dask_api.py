@@ -14,6 +14,31 @@ from __future__ import annotations
 _LINTERS: dict = {}
 
 
+class ClusterError(Exception):
+    """The Dask extra is missing or the scheduler cannot be reached (message for the user)."""
+
+
+def connect(address: str):
+    """A client for the scheduler at ``address``, or ClusterError with a one-line reason."""
+    try:
+        from dask.distributed import Client
+    except ImportError:
+        raise ClusterError("--dask needs the dask extra: pip install 'artlint[dask]'") from None
+    try:
+        return Client(address, set_as_default=False, timeout="10s")
+    except OSError as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {str(exc).splitlines()[0]}") from None
+
+
+def map_on_cluster(client, items, fn, *args):
+    """``fn(item, *args)`` for every item on the cluster's workers, in input order."""
+    import dask.bag as db
+
+    workers = max(1, len(client.scheduler_info()["workers"]))
+    bag = db.from_sequence(items, npartitions=max(1, min(len(items), 4 * workers)))
+    return bag.map(fn, *args).compute(scheduler=client.get)
+
+
 def _linter(args):
     """One Linter per worker process and configuration, built on first use."""
     from artlint.engine import Linter
@@ -31,23 +56,8 @@ def _lint_path(path, args):
 
 def lint_files_on_cluster(files, linter_args, address):
     """(path, FileResult | None, error | None) for each file, linted on the cluster's workers, in input order."""
-    try:
-        import dask.bag as db
-        from dask.distributed import Client
-    except ImportError:
-        from artlint.config import ConfigError
-
-        raise ConfigError("--dask needs the dask extra: pip install 'artlint[dask]'") from None
-    try:
-        client = Client(address, set_as_default=False, timeout="10s")
-    except OSError as exc:
-        from artlint.config import ConfigError
-
-        raise ConfigError(f"cannot reach the Dask scheduler at {address}: {str(exc).splitlines()[0]}") from None
-    with client:
-        workers = max(1, len(client.scheduler_info()["workers"]))
-        bag = db.from_sequence(files, npartitions=max(1, min(len(files), 4 * workers)))
-        return bag.map(_lint_path, linter_args).compute(scheduler=client.get)
+    with connect(address) as client:
+        return map_on_cluster(client, files, _lint_path, linter_args)
 
 
 def _lint_one_text(text, fmt, args):
