@@ -195,8 +195,9 @@ def audit(
 ) -> dict:
     records, errors = read_records(paths)
     if dask_address:
-        sketches = _sketch_dask(records, threshold, keyword, dask_address)
-    elif jobs > 1 and len(records) > 8:
+        sketches, near = _audit_dask(records, threshold, keyword, dask_address)
+        return build_report(sketches, errors, threshold, chrome_share, chrome_min, near=near)
+    if jobs > 1 and len(records) > 8:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -212,37 +213,65 @@ def _sketch_star(args):
     return sketch(*args)
 
 
-def _sketch_dask(records, threshold, keyword, address):
-    """Read, parse and sketch on the cluster's workers; the records are partitioned across them."""
-    from artlint.dask_api import ClusterError, connect, map_on_cluster
+def _audit_dask(records, threshold, keyword, address):
+    """On the cluster: read, parse and sketch every document on the workers, group LSH bands across the
+    cluster (foldby) and compare only the candidate pairs there. Signatures never leave the workers;
+    the client receives the near-duplicate pairs and the small per-document summaries."""
+    import dask.bag as db
+
+    from artlint.dask_api import ClusterError, connect
 
     try:
-        with connect(address) as client:
-            return map_on_cluster(client, records, sketch, threshold, keyword)
+        client = connect(address)
     except ClusterError as exc:
         raise AuditError(str(exc)) from None
+    with client:
+        workers = max(1, len(client.scheduler_info()["workers"]))
+        sketches = db.from_sequence(records, npartitions=max(1, min(len(records), 4 * workers))).map(sketch, threshold, keyword)
+        sketches = client.persist(sketches)
+        near = (
+            sketches.filter(lambda s: s.error is None)
+            .map(lambda s: [(band, (s.id, s.signature)) for band in s.bands])
+            .flatten()
+            .foldby(lambda kv: kv[0], lambda acc, kv: acc + [kv[1]], [], lambda a, b: a + b, [])
+            .map(lambda kv: _similar_pairs(kv[1], threshold))
+            .flatten()
+            .distinct()
+        )
+        summaries = sketches.map(lambda s: Sketch(**{**s.__dict__, "signature": b"", "bands": ()}))
+        pairs, summaries = client.compute([near, summaries], sync=True)
+    near = [{"a": a, "b": b, "similarity": sim} for a, b, sim in sorted(pairs)]
+    return summaries, near
 
 
-def build_report(sketches, errors, threshold, chrome_share, chrome_min) -> dict:
+def _similar_pairs(members, threshold):
+    """(a, b, similarity) for the pairs in one LSH bucket whose signatures agree at least ``threshold``."""
     import numpy as np
 
+    if len(members) > 1000:  # a bucket this full is boilerplate-only text, not near-duplicate articles
+        return []
+    sigs = {i: np.frombuffer(sig, dtype=np.uint64) for i, sig in members}
+    out = []
+    for a, b in combinations(sorted(sigs), 2):
+        sim = float(np.mean(sigs[a] == sigs[b]))
+        if sim >= threshold:
+            out.append((a, b, round(sim, 3)))
+    return out
+
+
+def build_report(sketches, errors, threshold, chrome_share, chrome_min, near=None) -> dict:
     good = [s for s in sketches if s.error is None]
     errors = sorted(list(errors) + [(s.id, s.error) for s in sketches if s.error])
     by_id = {s.id: s for s in good}
 
-    # near duplicates: only documents that share an LSH band are compared
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for s in good:
-        for band in s.bands:
-            buckets[band].append(s.id)
-    candidates = {tuple(sorted(p)) for ids in buckets.values() if 1 < len(ids) <= 1000 for p in combinations(set(ids), 2)}
-    near = []
-    for a, b in sorted(candidates):
-        sa = np.frombuffer(by_id[a].signature, dtype=np.uint64)
-        sb = np.frombuffer(by_id[b].signature, dtype=np.uint64)
-        sim = float(np.mean(sa == sb))
-        if sim >= threshold:
-            near.append({"a": a, "b": b, "similarity": round(sim, 3)})
+    if near is None:
+        # near duplicates: only documents that share an LSH band are compared
+        buckets: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
+        for s in good:
+            for band in s.bands:
+                buckets[band].append((s.id, s.signature))
+        pairs = {p for members in buckets.values() for p in _similar_pairs(members, threshold)}
+        near = [{"a": a, "b": b, "similarity": sim} for a, b, sim in sorted(pairs)]
 
     # paragraphs copied across articles
     where: dict[str, list] = defaultdict(list)
