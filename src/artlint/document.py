@@ -84,12 +84,16 @@ class Block:
         """Lower-case words joined by single spaces: the form blocks are compared in."""
         return textutil.normalise(self.text)
 
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [s.text_start for s in self.segments]
+
     def source_offset(self, i: int) -> int:
         """Source offset of position ``i`` in :attr:`text`."""
         segs = self.segments
         if not segs:
             return self.start
-        k = bisect.bisect_right([s.text_start for s in segs], i) - 1
+        k = bisect.bisect_right(self._segment_starts, i) - 1
         if k < 0:
             return segs[0].src_start
         seg = segs[k]
