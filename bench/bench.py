@@ -50,7 +50,7 @@ def generate(n_files: int, seed: int = 42) -> Path:
             (paragraphs if len(block.split()) > 15 else headings).append(block)
     rng = random.Random(seed)
     for i in range(n_files):
-        target = rng.randint(300, 5000)
+        target = int(300 + 4700 * rng.random() ** 3)  # 300-5,000 words, mean about 1,475 (1.48 M words per 1,000)
         words, parts = 0, []
         title = rng.choice(headings)
         while words < target:
