@@ -11,6 +11,9 @@ WIDGET_LABEL_RE = re.compile(
 )
 
 
+AD_RE = re.compile(r"\badvertis\w*|\bsponsored\b|\bspot_im", re.I)
+
+
 class RelatedTeaser(Rule):
     """Headlines and teasers of other posts, scraped from a related-content widget."""
 
@@ -33,8 +36,8 @@ class RelatedTeaser(Rule):
                 continue
             for nxt in blocks[i + 1 : i + 12]:
                 text = nxt.text.strip()
-                if WIDGET_LABEL_RE.fullmatch(text):
-                    break
+                if WIDGET_LABEL_RE.fullmatch(text) or AD_RE.search(text):
+                    break  # the next widget, or an ad slot (ad-slot reports it), ends this one
                 teaser = text.endswith(("...", "…", "[…]", "[...]")) and nxt.words <= 60
                 headline = nxt.kind in ("heading", "list_item") and nxt.words <= 16 and not text.endswith((".", ":"))
                 if not (teaser or headline):
