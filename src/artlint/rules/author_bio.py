@@ -10,6 +10,9 @@ BIO_RE = re.compile(
 )
 
 
+BYLINE_RE = re.compile(r"(?:written|posted|published|reviewed) by:?\s+(?-i:[A-Z][\w.'-]*)(?:\s+(?-i:[A-Z][\w.'-]*)){0,3}", re.I)
+
+
 class AuthorBio(Rule):
     """The site's author box (bio and mission statement) scraped into the article."""
 
@@ -17,7 +20,7 @@ class AuthorBio(Rule):
     name = "author-bio"
     category = "boilerplate"
     severity = "warning"
-    summary = "An author or publisher bio ('We are a group of experienced writers...') inside the article."
+    summary = "An author box ('Written by Jane Doe', 'We are a group of experienced writers...') inside the article."
     rationale = (
         "The author box is page chrome repeated on every post. In the body it interrupts the article and is "
         "duplicated across the site. Flagged when it follows an author label or sits in the article's last blocks."
@@ -29,6 +32,9 @@ class AuthorBio(Rule):
         blocks = [b for b in doc.blocks if b.kind != "code"]
         tail = max(0, len(blocks) - 4)
         for i, b in enumerate(blocks):
+            if i >= tail and b.kind in ("paragraph", "heading") and BYLINE_RE.fullmatch(b.text.strip()):
+                yield self.hit("Author-box byline at the end of the article, not article content.", b)
+                continue
             if b.kind not in ("paragraph", "list_item", "quote") or not BIO_RE.search(b.text):
                 continue
             after_label = any(LABEL_RE.fullmatch(p.text.strip(" :")) for p in blocks[max(0, i - 2) : i])

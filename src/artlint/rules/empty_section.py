@@ -1,6 +1,7 @@
 from artlint import text as textutil
 from artlint.rule import Rule
 from artlint.rules._shared import CHROME_LABEL_RE
+from artlint.rules.related_teaser import WIDGET_LABEL_RE
 
 
 class EmptySection(Rule):
@@ -27,6 +28,8 @@ class EmptySection(Rule):
                 continue
             nxt = doc.blocks[h.index + 1] if h.index + 1 < len(doc.blocks) else None
             if nxt is None:
+                if any(WIDGET_LABEL_RE.fullmatch(b.text.strip()) for b in doc.blocks[max(0, h.index - 10) : h.index]):
+                    continue  # the last headline of a related-posts list (related-teaser reports it)
                 yield self.hit("Heading at the end of the article with no body.", h)
             elif nxt.kind == "heading" and doc.has_heading_levels and nxt.level <= h.level:
                 if textutil.normalise(nxt.text) == textutil.normalise(h.text):

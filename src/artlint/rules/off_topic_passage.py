@@ -8,7 +8,7 @@ BRIDGE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?:while|as|although|though|with)\b[^.!?]{4,200}?,\s*it(?:'s|’s| is)\s+(?:also\s+)?"
     r"(?:worth\s+(?:noting|considering|mentioning|looking|pointing)|interesting\s+to\s+(?:note|consider|see|look)|important\s+to\s+consider\s+the\s+broader)"
     r"|(?:^|[.!?]\s+)(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other) note|switching gears|shifting gears|"
-    r"changing (?:the )?subject|speaking of [^,.;]{2,40}(?=,)|meanwhile,? (?:in|over in) (?:the )?(?:world|realm) of)\b",
+    r"changing (?:the )?subject|speaking of [^,.;]{2,40}(?=,)|meanwhile|elsewhere|separately|in unrelated news)\b",
     re.I,
 )
 RETURN_RE = re.compile(
@@ -83,10 +83,12 @@ class OffTopicPassage(Rule):
                 names = novel_names(doc, b.text[bridge.end() :])
                 if frac <= self.opts["bridge_max_shared"] and (len(names) >= 2 or frac <= 0.25):
                     previous_flagged = b
+                    start = bridge.start() + len(bridge.group()) - len(bridge.group().lstrip(" .!?"))
                     yield self.hit(
                         f"Off-topic passage glued on with a bridge ('{bridge.group().strip(' .!?')[:50]}…'); its most novel sentence "
                         f"shares {frac:.0%} of its key words with the rest of the article.",
                         b,
+                        start,
                     )
                     continue
             frac, weight = shared_fraction(doc, b, b.text)
