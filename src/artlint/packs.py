@@ -68,8 +68,8 @@ class PackRule(Rule):
             if self.prefilter and not any(p in block.lower for p in self.prefilter):
                 continue
             if self.match_whole:
-                if len(text) > 2000:
-                    continue  # page chrome is short; whole-block rules never match an essay
+                if len(text) > 400:
+                    continue  # page chrome is short; whole-block rules never match a real paragraph
                 core = text.strip(_EDGE)
                 if not core:
                     continue
@@ -145,11 +145,11 @@ def backtracking_risk(pattern: str) -> str | None:
 
 
 def _derived_prefilter(entry: dict) -> tuple[str, ...]:
-    """For phrase-list rules, the first word of every phrase: a block containing none cannot match."""
+    """For phrase-list rules, the longest word of every phrase: a block containing none cannot match."""
     if entry.get("patterns"):
         return ()
     phrases = list(entry.get("tokens", ())) + list(entry.get("swap", {}))
-    return tuple(sorted({p.lower().split()[0] for p in phrases if p.strip()}))
+    return tuple(sorted({max(p.lower().split(), key=len) for p in phrases if p.strip()}))
 
 
 def _alternation(tokens: list[str]) -> str:

@@ -13,10 +13,13 @@ class ClaimRule(Rule):
 
     pattern: re.Pattern
     what: str = "Claim"
+    triggers: tuple[str, ...] = ()  # lower-case substrings, one of which every match contains (a cheap prefilter)
 
     def check(self, doc):
         for b in doc.blocks:
             if b.kind not in ("paragraph", "list_item", "quote", "table_row"):
+                continue
+            if self.triggers and not any(t in b.lower for t in self.triggers):
                 continue
             if not self.pattern.search(b.text):
                 continue

@@ -11,6 +11,27 @@ class GuaranteeClaim(ClaimRule):
     category = "unsupported-claim"
     severity = "warning"
     what = "Guarantee or superlative"
+    triggers = (
+        "guarant",
+        "100",
+        "proven",
+        "miracle",
+        "magic",
+        "risk",
+        "best",
+        "#1",
+        "number one",
+        "top",
+        "most effective",
+        "undoubtedly",
+        "definitely",
+        "certainly",
+        "surely",
+        "completely",
+        "permanently",
+        "totally",
+        "instantly",
+    )
     summary = (
         "Guarantees and unqualified superlatives ('guaranteed results', 'clinically proven', 'the best on the market') with no source."
     )

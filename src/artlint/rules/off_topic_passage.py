@@ -71,10 +71,11 @@ class OffTopicPassage(Rule):
         for b in blocks:
             bridge = BRIDGE_RE.search(b.text)
             scored = []
-            for s in b.sentences:
-                frac, weight = shared_fraction(doc, b, s.text)
-                if weight >= 3.0:
-                    scored.append((frac, weight, s))
+            if bridge:  # sentence scores are only needed to confirm a bridged passage
+                for s in b.sentences:
+                    frac, weight = shared_fraction(doc, b, s.text)
+                    if weight >= 3.0:
+                        scored.append((frac, weight, s))
             if RETURN_RE.match(b.text) and previous_flagged is not None:
                 yield self.hit("Bridge back to the topic after an off-topic passage.", b)
                 continue

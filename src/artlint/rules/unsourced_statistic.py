@@ -11,6 +11,7 @@ class UnsourcedStatistic(ClaimRule):
     category = "unsupported-claim"
     severity = "warning"
     what = "Statistic"
+    triggers = ("%", "percent", "per cent", " out of ", " in ", "million", "billion")
     summary = "A figure about what a population does or thinks ('73% of shoppers', '9 out of 10 dentists') with no source in its paragraph."
     rationale = (
         "Generated articles invent precise-looking figures. A statistic with no link, footnote or named "

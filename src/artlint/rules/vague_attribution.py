@@ -11,6 +11,31 @@ class VagueAttribution(ClaimRule):
     category = "unsupported-claim"
     severity = "warning"
     what = "Vague attribution"
+    triggers = (
+        "stud",
+        "research",
+        "scien",
+        "survey",
+        "poll",
+        "statistic",
+        "evidence",
+        "expert",
+        "doctor",
+        "analyst",
+        "economist",
+        "specialist",
+        "professional",
+        "dermatolog",
+        "nutritionist",
+        "dentist",
+        "physician",
+        "psycholog",
+        "according to",
+        "it is ",
+        "everywhere",
+        "everyone",
+        "everybody",
+    )
     summary = "Claims credited to unnamed authorities ('studies show', 'experts agree', 'doctors recommend') with no source."
     rationale = (
         "Weasel attributions borrow authority without giving the reader a way to check it. A named, dated "
