@@ -30,7 +30,7 @@ SOURCE_RE = re.compile(
 )
 
 
-def has_source(block: Block, start: int = 0, end: int | None = None) -> bool:
+def has_source(block: Block) -> bool:
     """True when the block links somewhere, or the paragraph names a source."""
     if block.links:
         return True
@@ -52,7 +52,3 @@ def faq_regions(doc: Document):
                 break
             region.append(b)
         yield h, region
-
-
-def first_sentence_excerpt(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
