@@ -14,8 +14,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from artlint.rule import Finding, Related
-
 VERSION = "v1"
 
 
@@ -37,32 +35,12 @@ class Cache:
         from artlint.engine import FileResult
 
         try:
-            data = json.loads(self._file(key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        try:
-            return FileResult(
-                path=data["path"],
-                format=data["format"],
-                words=data["words"],
-                title=data["title"],
-                keyphrase=data["keyphrase"],
-                warnings=data["warnings"],
-                findings=[_finding(f) for f in data["findings"]],
-            )
-        except (KeyError, TypeError):
+            return FileResult.from_json(json.loads(self._file(key).read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, result) -> None:
-        entry = {
-            "path": result.path,
-            "format": result.format,
-            "words": result.words,
-            "title": result.title,
-            "keyphrase": result.keyphrase,
-            "warnings": result.warnings,
-            "findings": [{**f.to_json(), "path": f.path, "plugin": f.plugin, "context": f.context} for f in result.findings],
-        }
+        entry = {**result.to_json(full=True), "warnings": result.warnings}
         target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -72,22 +50,3 @@ class Cache:
             os.replace(tmp, target)
         except OSError:
             pass  # a read-only or full disk only costs speed
-
-
-def _finding(d: dict) -> Finding:
-    return Finding(
-        path=d["path"],
-        rule=d["rule"],
-        name=d["name"],
-        category=d["category"],
-        severity=d["severity"],
-        message=d["message"],
-        line=d["line"],
-        column=d["column"],
-        end_line=d["end_line"],
-        end_column=d["end_column"],
-        excerpt=d["excerpt"],
-        related=tuple(Related(r["line"], r["column"], r["message"]) for r in d["related"]),
-        plugin=d.get("plugin"),
-        context=d.get("context", ""),
-    )

@@ -176,11 +176,11 @@ def check(
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin."""
     from artlint.engine import worst
-    from artlint.plugins import collect_reporters, make_manager
+    from artlint.plugins import collect_reporters
 
     formats = list(formats) or ["text"]
     linter = _linter(config_path, select, ignore, keyword, paths, keep_source="html" in formats, use_cache=not no_cache)
-    reporters = collect_reporters(make_manager())
+    reporters = collect_reporters(linter.plugins)
     for f in formats:
         if f not in reporters:
             raise UserError(f"unknown format {f!r} (choose from {', '.join(sorted(reporters))})")

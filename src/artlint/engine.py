@@ -39,14 +39,27 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     source: str | None = field(default=None, repr=False)  # kept only for reports that show the text
 
-    def to_json(self) -> dict:
+    @classmethod
+    def from_json(cls, data: dict) -> FileResult:
+        """The inverse of ``to_json(full=True)`` (used by the cache)."""
+        return cls(
+            path=data["path"],
+            format=data["format"],
+            words=data["words"],
+            title=data["title"],
+            keyphrase=data["keyphrase"],
+            warnings=list(data.get("warnings", [])),
+            findings=[Finding.from_json(f) for f in data["findings"]],
+        )
+
+    def to_json(self, full: bool = False) -> dict:
         out = {
             "path": self.path,
             "format": self.format,
             "words": self.words,
             "title": self.title,
             "keyphrase": self.keyphrase,
-            "findings": [f.to_json() for f in self.findings],
+            "findings": [f.to_json(full) for f in self.findings],
         }
         if self.warnings:
             out["warnings"] = list(self.warnings)
@@ -79,12 +92,16 @@ class Report:
         }
 
 
-def matches(rule: Rule, selector: str) -> bool:
+def selects(selector: str, code: str, name: str, category: str) -> bool:
     """A selector is a code, a code prefix (AL2), a rule name, a category or ALL."""
     s = selector.strip()
     if s.upper() == "ALL":
         return True
-    return rule.code.upper().startswith(s.upper()) or rule.name == s.lower() or rule.category == s.lower()
+    return code.upper().startswith(s.upper()) or name == s.lower() or category == s.lower()
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    return selects(selector, rule.code, rule.name, rule.category)
 
 
 class Linter:
@@ -96,8 +113,8 @@ class Linter:
         self._args = (config, tuple(select), tuple(ignore), keyword, keep_source, cache_dir)  # to rebuild in workers
         self.config = config or Config()
         self.keep_source = keep_source
-        pm = make_manager(extra=plugins)
-        self.all_rules = collect_rules(pm, self.config.packs)
+        self.plugins = make_manager(extra=plugins)
+        self.all_rules = collect_rules(self.plugins, self.config.packs)
         select = list(select) or self.config.select or ["ALL"]
         select = select + self.config.extend_select
         ignore = list(ignore) + self.config.ignore
@@ -180,7 +197,7 @@ class Linter:
             return findings
 
         def hits(f, s):
-            return f.rule.upper().startswith(s.upper()) or f.name == s.lower() or f.category == s.lower() or s.upper() == "ALL"
+            return selects(s, f.rule, f.name, f.category)
 
         kept = set()
         for f in findings:

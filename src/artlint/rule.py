@@ -62,8 +62,9 @@ class Finding:
     def sort_key(self):
         return (self.path, self.line or 0, self.column or 0, self.rule, self.message)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, full: bool = False) -> dict[str, Any]:
+        """The report's form; ``full`` adds what only the cache needs (path, plugin, context)."""
+        out = {
             "rule": self.rule,
             "name": self.name,
             "category": self.category,
@@ -76,6 +77,28 @@ class Finding:
             "excerpt": self.excerpt,
             "related": [{"line": r.line, "column": r.column, "message": r.message} for r in self.related],
         }
+        if full:
+            out.update(path=self.path, plugin=self.plugin, context=self.context)
+        return out
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Finding:
+        return cls(
+            path=d["path"],
+            rule=d["rule"],
+            name=d["name"],
+            category=d["category"],
+            severity=d["severity"],
+            message=d["message"],
+            line=d["line"],
+            column=d["column"],
+            end_line=d["end_line"],
+            end_column=d["end_column"],
+            excerpt=d["excerpt"],
+            related=tuple(Related(r["line"], r["column"], r["message"]) for r in d["related"]),
+            plugin=d.get("plugin"),
+            context=d.get("context", ""),
+        )
 
 
 @dataclass(frozen=True)

@@ -159,9 +159,6 @@ class TextBuilder:
         self.parts: list[str] = []
         self.segments: list[tuple[int, int, int]] = []
         self.length = 0
-        self.last_src = None
-        self.first_src = None
-        self.end_src = None
 
     def _emit(self, s: str, src: int | None) -> None:
         if not s:
@@ -176,9 +173,6 @@ class TextBuilder:
                 self.segments[-1] = (t, sr, ln + len(s))
             else:
                 self.segments.append((self.length, src, len(s)))
-            if self.first_src is None:
-                self.first_src = src
-            self.end_src = src + len(s)
         self.parts.append(s)
         self.length += len(s)
 
@@ -199,8 +193,8 @@ class TextBuilder:
         if self.length and not self.parts[-1].endswith(" "):
             self._emit(" ", None)
 
-    def build(self) -> tuple[str, tuple[tuple[int, int, int], ...], int]:
-        """Text (trimmed), its segments, and how many leading characters were trimmed."""
+    def build(self) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+        """Text (trimmed) and its segments."""
         text = "".join(self.parts)
         lead = len(text) - len(text.lstrip())
         text = text.strip()
@@ -213,4 +207,4 @@ class TextBuilder:
                 t2 = 0
             if ln2 > 0 and t2 < len(text):
                 segs.append((t2, s2, min(ln2, len(text) - t2)))
-        return text, tuple(segs), lead
+        return text, tuple(segs)

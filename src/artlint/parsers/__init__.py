@@ -80,7 +80,7 @@ def build_document(
     stack: list[Block] = []  # open headings
     section = None
     for raw in raw_blocks:
-        text, segs, _ = raw.builder.build()
+        text, segs = raw.builder.build()
         if not text and raw.kind != "code":
             continue
         idx = len(blocks)

@@ -14,6 +14,15 @@ CHROME_LABEL_RE = re.compile(
     r"advertisement|sponsored|newsletter|subscribe|tags?|categories)\W*",
     re.I,
 )
+# Headings of related-content widgets: what follows them is other posts' headlines and teasers.
+WIDGET_LABEL_RE = re.compile(
+    r"(?:related(?: posts?| articles?| stories| content| news)?|you (?:may|might) (?:also )?(?:like|enjoy)|"
+    r"more (?:articles|posts|stories|news)(?: like this| from [\w ]{1,30})?|(?:latest|recent|popular|trending|top|breaking) "
+    r"(?:news|posts|stories|articles|headlines)|trending(?: now)?|most (?:popular|read|viewed)|recommended(?: for you| reading)?|"
+    r"editor'?s'? picks|read next|don'?t miss)\W*",
+    re.I,
+)
+AD_RE = re.compile(r"\badvertis\w*|\bsponsored\b|\bspot_im", re.I)
 FAQ_HEADING_RE = re.compile(r"\bFAQs?\b|frequently asked questions|questions and answers|\bQ\s?&\s?A\b", re.I)
 
 # A named or linked source in a sentence or its paragraph clears a claim.

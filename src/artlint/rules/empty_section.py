@@ -1,7 +1,6 @@
 from artlint import text as textutil
 from artlint.rule import Rule
-from artlint.rules._shared import CHROME_LABEL_RE
-from artlint.rules.related_teaser import WIDGET_LABEL_RE
+from artlint.rules._shared import CHROME_LABEL_RE, WIDGET_LABEL_RE
 
 
 class EmptySection(Rule):

@@ -1,17 +1,5 @@
-import re
-
 from artlint.rule import Rule
-
-WIDGET_LABEL_RE = re.compile(
-    r"(?:related(?: posts?| articles?| stories| content| news)?|you (?:may|might) (?:also )?(?:like|enjoy)|"
-    r"more (?:articles|posts|stories|news)(?: like this| from [\w ]{1,30})?|(?:latest|recent|popular|trending|top|breaking) "
-    r"(?:news|posts|stories|articles|headlines)|trending(?: now)?|most (?:popular|read|viewed)|recommended(?: for you| reading)?|"
-    r"editor'?s'? picks|read next|don'?t miss)\W*",
-    re.I,
-)
-
-
-AD_RE = re.compile(r"\badvertis\w*|\bsponsored\b|\bspot_im", re.I)
+from artlint.rules._shared import AD_RE, WIDGET_LABEL_RE
 
 
 class RelatedTeaser(Rule):
