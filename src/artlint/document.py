@@ -17,6 +17,7 @@ from functools import cached_property
 
 from artlint import text as textutil
 
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 PROSE_KINDS = frozenset({"paragraph", "list_item", "quote", "table_row"})
 
 
@@ -78,6 +79,11 @@ class Block:
     @cached_property
     def lower(self) -> str:
         return self.text.lower()
+
+    @cached_property
+    def alnum_runs(self) -> frozenset[str]:
+        """Lower-case runs of letters and digits ("don't" gives "don" and "t"): for quick "does it contain" tests."""
+        return frozenset(_ALNUM_RUN.findall(self.lower))
 
     @cached_property
     def norm(self) -> str:

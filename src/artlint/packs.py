@@ -19,7 +19,7 @@ from pathlib import Path
 
 from artlint.document import Document
 from artlint.resources import schema
-from artlint.rule import Hit, Rule
+from artlint.rule import Hit, Prefilter, Rule
 
 
 class PackError(Exception):
@@ -35,6 +35,7 @@ SCOPES = {
     "block": ("heading", "paragraph", "quote", "list_item", "table_row"),
     "sentence": ("heading", "paragraph", "quote", "list_item", "table_row"),
 }
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _EDGE = " \t-–—•*·|:;,.!?()[]\"'“”‘’"
 
 
@@ -49,7 +50,7 @@ class PackRule(Rule):
     swap: dict[str, str] = {}
     ignorecase = True
     limit = 0  # at most this many findings per scope unit (0: no limit)
-    prefilter: tuple[str, ...] = ()  # lower-case substrings; a block with none of them is skipped
+    prefilter: Prefilter = Prefilter()  # a block that does not pass is skipped
 
     def _targets(self, doc: Document):
         """Blocks in scope. Sentence scope scans whole blocks (one regex pass) and uses sentences for ``limit``."""
@@ -65,7 +66,7 @@ class PackRule(Rule):
     def check(self, doc: Document) -> Iterable[Hit]:
         for block in self._targets(doc):
             text = block.text
-            if self.prefilter and not any(p in block.lower for p in self.prefilter):
+            if self.prefilter and not self.prefilter.passes(block):
                 continue
             if self.match_whole:
                 if len(text) > 400:
@@ -144,12 +145,20 @@ def backtracking_risk(pattern: str) -> str | None:
     return walk(tree, False)
 
 
-def _derived_prefilter(entry: dict) -> tuple[str, ...]:
-    """For phrase-list rules, the longest word of every phrase: a block containing none cannot match."""
+def _prefilter(entry: dict) -> Prefilter:
+    """The pack's own ``prefilter`` substrings; for phrase lists, the longest word of every phrase.
+
+    A phrase's words are separated by white space and its edges are guarded as words, so its longest
+    word, when made only of letters and digits, occurs in a matching block as a whole run.
+    """
+    if entry.get("prefilter"):
+        return Prefilter(substrings=[p.lower() for p in entry["prefilter"]])
     if entry.get("patterns"):
-        return ()
+        return Prefilter()
     phrases = list(entry.get("tokens", ())) + list(entry.get("swap", {}))
-    return tuple(sorted({max(p.lower().split(), key=len) for p in phrases if p.strip()}))
+    longest = {max(p.lower().split(), key=len) for p in phrases if p.strip()}
+    runs = {w for w in longest if _ALNUM_RUN.fullmatch(w)}
+    return Prefilter(substrings=longest - runs, words=runs)
 
 
 def _alternation(tokens: list[str]) -> str:
@@ -251,7 +260,7 @@ def _make_rule(entry: dict, path: Path) -> Rule:
         "message": entry.get("message", default_msg),
         "swap": swap,
         "limit": entry.get("limit", 0),
-        "prefilter": tuple(entry.get("prefilter", ())) or _derived_prefilter(entry),
+        "prefilter": _prefilter(entry),
         "ignorecase": bool(flags),
         "source": str(path),
         "__doc__": entry["summary"],

@@ -35,6 +35,33 @@ CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{2,4}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
+class Prefilter:
+    """A cheap test that skips blocks a rule's expressions cannot match.
+
+    ``substrings`` are lower-case texts, one of which must occur in the block; ``words`` are runs of
+    letters and digits, one of which must occur in the block as a whole run (a set lookup, so a list
+    of hundreds of phrases costs one pass over the block's words, not one scan per phrase).
+    """
+
+    __slots__ = ("words", "substrings")
+
+    def __init__(self, substrings=(), words=()):
+        self.words = frozenset(words)
+        self.substrings = tuple(sorted(set(substrings)))
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.substrings)
+
+    def passes(self, block: Block) -> bool:
+        if self.words and not self.words.isdisjoint(block.alnum_runs):
+            return True
+        lower = block.lower
+        for s in self.substrings:
+            if s in lower:
+                return True
+        return False
+
+
 @dataclass(frozen=True)
 class Related:
     line: int

@@ -75,7 +75,7 @@ def count_words(text: str) -> int:
 
 def normalise(text: str) -> str:
     """Lower case, words only, single spaces: the form used to compare blocks."""
-    return " ".join(w.lower().replace("’", "'") for w in WORD_RE.findall(text))
+    return " ".join(WORD_RE.findall(text.lower().replace("’", "'")))
 
 
 @cache
@@ -107,16 +107,31 @@ def stem(word: str) -> str:
     return w
 
 
+_CONTENT: dict[str, str] = {}  # word as written -> its stem, or "" for a word that carries no meaning
+
+
+def _content_stem(w: str) -> str:
+    if len(_CONTENT) > 500_000:
+        _CONTENT.clear()  # bound the memory on huge, varied corpora
+    keep = w.lower() not in stopwords() and not w[0].isdigit() and (len(w) > 2 or w.isupper() and len(w) == 2)
+    out = _CONTENT[w] = stem(w) if keep else ""
+    return out
+
+
 def content_words(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stop words, no numbers)."""
-    stop = stopwords()
-    return [
-        stem(w)
-        for w in WORD_RE.findall(text)
-        if w.lower() not in stop and not w[0].isdigit() and (len(w) > 2 or w.isupper() and len(w) == 2)
-    ]
+    get = _CONTENT.get
+    out = []
+    for w in WORD_RE.findall(text):
+        s = get(w)
+        if s is None:
+            s = _content_stem(w)
+        if s:
+            out.append(s)
+    return out
 
 
+@lru_cache(maxsize=200_000)
 def rarity(word_stem: str) -> float:
     """How much a word says about a topic: 0.05 for the commonest English words, 1.0 for rare ones."""
     rank = common_rank().get(word_stem)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from artlint.rule import Rule
+from artlint.rule import Prefilter, Rule
 from artlint.rules._shared import has_source
 
 
@@ -15,11 +15,15 @@ class ClaimRule(Rule):
     what: str = "Claim"
     triggers: tuple[str, ...] = ()  # lower-case substrings, one of which every match contains (a cheap prefilter)
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._prefilter = Prefilter(substrings=cls.triggers)
+
     def check(self, doc):
         for b in doc.blocks:
             if b.kind not in ("paragraph", "list_item", "quote", "table_row"):
                 continue
-            if self.triggers and not any(t in b.lower for t in self.triggers):
+            if self._prefilter and not self._prefilter.passes(b):
                 continue
             if not self.pattern.search(b.text):
                 continue

@@ -1,6 +1,5 @@
 from collections import defaultdict
 
-from artlint import text as textutil
 from artlint.rule import Rule
 
 
@@ -30,12 +29,12 @@ class DuplicatePassage(Rule):
         for b in doc.blocks:
             # quotes (pull quotes repeat the text by design) and list items (parallel checklists) are left out
             if b.kind in ("paragraph", "table_row") and b.words >= self.opts["min_words"]:
-                units.append((b, textutil.normalise(b.text)))
-        index: dict[int, list[int]] = defaultdict(list)
+                units.append((b, b.norm))
+        index: dict[tuple, list[int]] = defaultdict(list)
         shingles_of = []
         for i, (_b, norm) in enumerate(units):
             words = norm.split()
-            sh = {hash(tuple(words[k : k + 3])) for k in range(len(words) - 2)}
+            sh = set(zip(words, words[1:], words[2:]))
             shingles_of.append(sh)
             for s in sh:
                 index[s].append(i)

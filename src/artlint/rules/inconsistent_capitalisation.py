@@ -6,7 +6,8 @@ from artlint.rule import Rule
 FUNCTION_WORDS = frozenset(
     "the a an in on at of for to and but or this that these those it its our their his her my your we they he she as by with from if when while after before".split()
 )
-CAP_PAIR_RE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s+([A-Z][a-z]+)(?![\w’'-])")
+# The capital comes first and the look-behind re-reads it, so the scan skips ahead to capitals.
+CAP_PAIR_RE = re.compile(r"([A-Z])(?<![\w’'-][A-Z])([a-z]+)\s+([A-Z][a-z]+)(?![\w’'-])")
 
 
 class InconsistentCapitalisation(Rule):
@@ -31,17 +32,18 @@ class InconsistentCapitalisation(Rule):
         for b in prose:
             if b.kind not in ("paragraph", "quote", "list_item"):
                 continue  # title-case headings and table cells do not teach names
-            for s in b.sentences:
-                for m in CAP_PAIR_RE.finditer(s.text):
-                    if m.group(1).lower() not in FUNCTION_WORDS:  # "The Council" at a sentence start is no name
-                        pairs[(m.group(1), m.group(2))] += 1
+            for m in CAP_PAIR_RE.finditer(b.text):  # a pair never spans sentences: punctuation would sit between
+                first = m.group(1) + m.group(2)
+                if first.lower() not in FUNCTION_WORDS:  # "The Council" at a sentence start is no name
+                    pairs[(first, m.group(3))] += 1
         names = {f"{a} {b}" for (a, b), n in pairs.items() if n >= 2}
         if not names:
             return
         alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         rx = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.I)
+        lowered = [n.lower() for n in names]
         for b in prose:
-            if b.kind == "heading":
+            if b.kind == "heading" or not any(n in b.lower for n in lowered):
                 continue
             for m in rx.finditer(b.text):
                 found = m.group()

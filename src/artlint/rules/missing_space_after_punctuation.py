@@ -2,8 +2,9 @@ import re
 
 from artlint.rule import Rule
 
-# letter letter [,;] letter  |  letter/digit x2 [.!?] Capital lower   (fixed-width look-behinds)
-MISSING_RE = re.compile(r"(?<=[^\W\d_]{2})([,;])(?=[^\W\d_])|(?<=[^\W_]{2})([.!?])(?=[A-Z][a-z])")
+# letter letter [,;] letter  |  letter/digit x2 [.!?] Capital lower. The punctuation comes first and the
+# look-behinds re-read it, so the engine can skip ahead to candidate characters (about 10x faster).
+MISSING_RE = re.compile(r"(?:([,;])(?<=[^\W\d_]{2}[,;])(?=[^\W\d_])|([.!?])(?<=[^\W_]{2}[.!?])(?=[A-Z][a-z]))")
 URLISH_RE = re.compile(r"://|www\.|@|\.(?:com|org|net|io|gov|edu|co|uk|js|py|md|html?|php|json|yaml|yml|txt|pdf|xml)\b", re.I)
 
 

@@ -1,4 +1,5 @@
 import re
+from collections import Counter
 
 from artlint import text as textutil
 from artlint.rule import Rule
@@ -16,15 +17,21 @@ RETURN_RE = re.compile(
 )
 
 
-def shared_fraction(doc, block, text):
-    """Share of a text's content words (weighted by rarity) used in other blocks (fully from three blocks on)."""
+def shared_fraction(doc, block, text=None):
+    """Share of a text's content words (weighted by rarity) used in other blocks (fully from three blocks on).
+
+    ``text`` is a part of ``block`` (a sentence); without it, the whole block, from its cached term counts.
+    """
     voc = doc.vocabulary
     own = voc.block_terms.get(block.index, {})
+    terms = own if text is None else Counter(textutil.content_words(text))
+    rarity = textutil.rarity
+    doc_freq = voc.doc_freq
     num = den = 0.0
-    for w in textutil.content_words(text):
-        r = textutil.rarity(w)
+    for w, n in terms.items():
+        r = rarity(w) * n
         den += r
-        others = voc.doc_freq[w] - (1 if w in own else 0)
+        others = doc_freq[w] - (1 if w in own else 0)
         num += r * min(1.0, others / 3)  # a word seen in one other block is weak evidence of the topic
     return (num / den if den else 1.0), den
 
@@ -92,7 +99,7 @@ class OffTopicPassage(Rule):
                         start,
                     )
                     continue
-            frac, weight = shared_fraction(doc, b, b.text)
+            frac, weight = shared_fraction(doc, b)
             names = sum(1 for w in textutil.words(b.text) if w[0].isupper())
             if (
                 b.words >= self.opts["min_words"]

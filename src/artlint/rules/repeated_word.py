@@ -8,6 +8,12 @@ ALLOWED = frozenset(
 )
 
 
+def _has_adjacent_pair(norm: str) -> bool:
+    """Any word twice in a row in the block's normalised words (a fast test before the regex)."""
+    words = norm.split(" ")
+    return any(map(str.__eq__, words, words[1:]))
+
+
 class RepeatedWord(Rule):
     """'the the': a doubled word left by editing or generation."""
 
@@ -22,7 +28,7 @@ class RepeatedWord(Rule):
 
     def check(self, doc):
         for b in doc.blocks:
-            if b.kind == "code":
+            if b.kind == "code" or not _has_adjacent_pair(b.norm):
                 continue
             for m in REPEAT_RE.finditer(b.text):
                 word = m.group(1)

@@ -2,7 +2,8 @@ import re
 
 from artlint.rule import Rule
 
-SPACE_RE = re.compile(r"(?<=[^\W_])[ \t]+([,.;:!?])(?=\s|$)")
+# The first blank re-checks the letter before it, so the scan skips ahead to blanks.
+SPACE_RE = re.compile(r"[ \t](?<=[^\W_][ \t])[ \t]*([,.;:!?])(?=\s|$)")
 
 
 class SpaceBeforePunctuation(Rule):
