@@ -17,7 +17,7 @@ from functools import cached_property
 
 from artlint import text as textutil
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")
+_SPLIT_RUNS = str.maketrans("-'_", "   ")  # what joins runs of letters and digits inside a normalised word
 PROSE_KINDS = frozenset({"paragraph", "list_item", "quote", "table_row"})
 
 
@@ -73,8 +73,13 @@ class Block:
         return tuple(Sentence(s, e, self.text[s:e]) for s, e in textutil.split_sentences(self.text))
 
     @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        """The words of the text as written (none for code): found once, shared by every rule."""
+        return () if self.kind == "code" else tuple(textutil.words(self.text))
+
+    @cached_property
     def words(self) -> int:
-        return 0 if self.kind == "code" else textutil.count_words(self.text)
+        return len(self.tokens)
 
     @cached_property
     def lower(self) -> str:
@@ -83,12 +88,12 @@ class Block:
     @cached_property
     def alnum_runs(self) -> frozenset[str]:
         """Lower-case runs of letters and digits ("don't" gives "don" and "t"): for quick "does it contain" tests."""
-        return frozenset(_ALNUM_RUN.findall(self.lower))
+        return frozenset(self.norm.translate(_SPLIT_RUNS).split())
 
     @cached_property
     def norm(self) -> str:
         """Lower-case words joined by single spaces: the form blocks are compared in."""
-        return textutil.normalise(self.text)
+        return textutil.normalise_words(textutil.words(self.text) if self.kind == "code" else self.tokens)
 
     @cached_property
     def _segment_starts(self) -> list[int]:

@@ -75,7 +75,12 @@ def count_words(text: str) -> int:
 
 def normalise(text: str) -> str:
     """Lower case, words only, single spaces: the form used to compare blocks."""
-    return " ".join(WORD_RE.findall(text.lower().replace("’", "'")))
+    return normalise_words(WORD_RE.findall(text))
+
+
+def normalise_words(words) -> str:
+    """:func:`normalise` of text already split into words."""
+    return " ".join(words).lower().replace("’", "'")
 
 
 @cache
@@ -118,11 +123,11 @@ def _content_stem(w: str) -> str:
     return out
 
 
-def content_words(text: str) -> list[str]:
-    """Stems of the words that carry meaning (no stop words, no numbers)."""
+def content_words(text: str | tuple[str, ...]) -> list[str]:
+    """Stems of the words that carry meaning (no stop words, no numbers) in a text or a list of its words."""
     get = _CONTENT.get
     out = []
-    for w in WORD_RE.findall(text):
+    for w in WORD_RE.findall(text) if isinstance(text, str) else text:
         s = get(w)
         if s is None:
             s = _content_stem(w)
@@ -156,7 +161,7 @@ class Vocabulary:
         for b in doc.blocks:
             if b.kind == "code":
                 continue
-            terms = Counter(content_words(b.text))
+            terms = Counter(content_words(b.tokens))
             block_terms[b.index] = terms
             doc_freq.update(terms.keys())
             total.update(terms)

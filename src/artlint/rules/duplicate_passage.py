@@ -1,4 +1,5 @@
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 
 from artlint.rule import Rule
 
@@ -23,21 +24,28 @@ class DuplicatePassage(Rule):
     good = "Our team reviews every order by hand before shipping.\n\n...\n\nShipping takes two to four days."
 
     def check(self, doc):
-        from rapidfuzz import fuzz
-
         units = []
         for b in doc.blocks:
             # quotes (pull quotes repeat the text by design) and list items (parallel checklists) are left out
             if b.kind in ("paragraph", "table_row") and b.words >= self.opts["min_words"]:
                 units.append((b, b.norm))
-        index: dict[tuple, list[int]] = defaultdict(list)
-        shingles_of = []
+        # exact copies are matched by their text; the others through the 3-grams they share with other units
+        first_copy: dict[str, int] = {}
+        copy_of: dict[int, int] = {}
+        shingles_of: dict[int, set] = {}
         for i, (_b, norm) in enumerate(units):
+            if norm in first_copy:
+                copy_of[i] = first_copy[norm]
+                continue
+            first_copy[norm] = i
             words = norm.split()
-            sh = set(zip(words, words[1:], words[2:]))
-            shingles_of.append(sh)
+            shingles_of[i] = set(zip(words, words[1:], words[2:]))
+        in_units = Counter(chain.from_iterable(shingles_of.values()))
+        index: dict[tuple, list[int]] = defaultdict(list)  # only 3-grams in 2 to 50 units (more: a stock phrase)
+        for i, sh in shingles_of.items():
             for s in sh:
-                index[s].append(i)
+                if 1 < in_units[s] <= 50:
+                    index[s].append(i)
         restated = self._restatements(doc)
         reported = {i for i, (b, _n) in enumerate(units) if b.index in restated}
         for b, first, share in restated.values():
@@ -48,29 +56,14 @@ class DuplicatePassage(Rule):
                 min(len(b.text), 80),
                 related=((first, 0, min(len(first.text), 80), "paragraph it restates"),),
             )
-        threshold = self.opts["threshold"]
         for i, (b, norm) in enumerate(units):
-            counts: dict[int, int] = defaultdict(int)
-            for s in shingles_of[i]:
-                posting = index[s]
-                if len(posting) > 50:
-                    continue  # a stock phrase, not evidence of a copy
-                for j in posting:
-                    if j < i:
-                        counts[j] += 1
-            best = None
-            for j, shared in counts.items():
-                small = min(len(shingles_of[i]), len(shingles_of[j])) or 1
-                if shared / small < 0.3:
-                    continue
-                other = units[j][1]
-                score = max(fuzz.ratio(norm, other), fuzz.token_sort_ratio(norm, other))
-                if len(norm) < len(other) * 0.9 or len(other) < len(norm) * 0.9:
-                    # a shorter passage restated inside a longer one (a table row that copies a paragraph)
-                    score = max(score, fuzz.partial_ratio(norm, other) if shared / small >= 0.5 else 0)
-                if score >= threshold and (best is None or score > best[1]):
-                    best = (j, score)
-            if best is not None and i not in reported:
+            if i in reported:
+                continue
+            if i in copy_of:
+                best = (copy_of[i], 100.0)
+            else:
+                best = self._most_similar(i, norm, units, shingles_of, index)
+            if best is not None:
                 first = units[best[0]][0]
                 reported.add(i)
                 what = b.kind.replace("_", " ")
@@ -81,6 +74,31 @@ class DuplicatePassage(Rule):
                     min(len(b.text), 80),
                     related=((first, 0, min(len(first.text), 80), "first occurrence"),),
                 )
+
+    def _most_similar(self, i, norm, units, shingles_of, index):
+        """(earlier unit, score) most like unit ``i`` at or above the threshold (the earliest of equals), or None."""
+        from rapidfuzz import fuzz
+
+        counts: dict[int, int] = defaultdict(int)
+        for s in shingles_of[i]:
+            for j in index.get(s, ()):
+                if j >= i:
+                    break  # postings are in unit order
+                counts[j] += 1
+        best = None
+        threshold = self.opts["threshold"]
+        for j, shared in counts.items():
+            small = min(len(shingles_of[i]), len(shingles_of[j])) or 1
+            if shared / small < 0.3:
+                continue
+            other = units[j][1]
+            score = max(fuzz.ratio(norm, other), fuzz.token_sort_ratio(norm, other))
+            if len(norm) < len(other) * 0.9 or len(other) < len(norm) * 0.9:
+                # a shorter passage restated inside a longer one (a table row that copies a paragraph)
+                score = max(score, fuzz.partial_ratio(norm, other) if shared / small >= 0.5 else 0)
+            if score >= threshold and (best is None or (-score, j) < (-best[1], best[0])):
+                best = (j, score)  # the most similar; the earliest of equals
+        return best
 
     def _restatements(self, doc):
         """Short passages (often table rows) whose key words mostly come from one of the three paragraphs before."""

@@ -17,9 +17,12 @@ class HardToRead(Rule):
     def check(self, doc):
         if doc.words < self.opts["min_words"]:
             return
-        from artlint.readability import flesch_reading_ease
+        from artlint.readability import flesch_of_blocks, flesch_reading_ease
 
-        text = "\n".join(b.text for b in doc.body if b.kind in ("paragraph", "quote", "list_item"))
-        score = flesch_reading_ease(text, self.opts["engine"])
+        blocks = [b for b in doc.body if b.kind in ("paragraph", "quote", "list_item")]
+        if self.opts["engine"] == "textstat":
+            score = flesch_reading_ease("\n".join(b.text for b in blocks), "textstat")
+        else:
+            score = flesch_of_blocks(blocks)
         if score < self.opts["min_flesch"]:
             yield self.hit(f"Flesch reading ease {score:.0f} (below {self.opts['min_flesch']:.0f}): very hard to read.")

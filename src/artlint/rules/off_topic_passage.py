@@ -4,14 +4,29 @@ from collections import Counter
 from artlint import text as textutil
 from artlint.rule import Rule
 
-# "While the talks go on, it's worth noting that ...": the glue of an inserted passage.
+# "While the talks go on, it's worth noting that ...": the glue of an inserted passage, at a sentence start.
 BRIDGE_RE = re.compile(
-    r"(?:^|[.!?]\s+)(?:while|as|although|though|with)\b[^.!?]{4,200}?,\s*it(?:'s|’s| is)\s+(?:also\s+)?"
+    r"(?:while|as|although|though|with)\b[^.!?]{4,200}?,\s*it(?:'s|’s| is)\s+(?:also\s+)?"
     r"(?:worth\s+(?:noting|considering|mentioning|looking|pointing)|interesting\s+to\s+(?:note|consider|see|look)|important\s+to\s+consider\s+the\s+broader)"
-    r"|(?:^|[.!?]\s+)(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other) note|switching gears|shifting gears|"
+    r"|(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other) note|switching gears|shifting gears|"
     r"changing (?:the )?subject|speaking of [^,.;]{2,40}(?=,)|meanwhile|elsewhere|separately|in unrelated news)\b",
     re.I,
 )
+_AFTER_STOP = re.compile(r"[.!?]\s+")
+
+
+def find_bridge(text: str):
+    """The first bridge at the start of the text or after a sentence's end mark (tried only there: fast)."""
+    m = BRIDGE_RE.match(text)
+    if m:
+        return m
+    for stop in _AFTER_STOP.finditer(text):
+        m = BRIDGE_RE.match(text, stop.end())
+        if m:
+            return m
+    return None
+
+
 RETURN_RE = re.compile(
     r"^(?:so|now|anyway|but|and),?\s+(?:getting\s+)?back to\b|^(?:returning|coming back) to\b|^back to (?:the|our)\b", re.I
 )
@@ -76,7 +91,7 @@ class OffTopicPassage(Rule):
             return
         previous_flagged = None
         for b in blocks:
-            bridge = BRIDGE_RE.search(b.text)
+            bridge = find_bridge(b.text)
             scored = []
             if bridge:  # sentence scores are only needed to confirm a bridged passage
                 for s in b.sentences:
@@ -91,7 +106,7 @@ class OffTopicPassage(Rule):
                 names = novel_names(doc, b.text[bridge.end() :])
                 if frac <= self.opts["bridge_max_shared"] and (len(names) >= 2 or frac <= 0.25):
                     previous_flagged = b
-                    start = bridge.start() + len(bridge.group()) - len(bridge.group().lstrip(" .!?"))
+                    start = bridge.start()
                     yield self.hit(
                         f"Off-topic passage glued on with a bridge ('{bridge.group().strip(' .!?')[:50]}…'); its most novel sentence "
                         f"shares {frac:.0%} of its key words with the rest of the article.",
@@ -100,13 +115,12 @@ class OffTopicPassage(Rule):
                     )
                     continue
             frac, weight = shared_fraction(doc, b)
-            names = sum(1 for w in textutil.words(b.text) if w[0].isupper())
             if (
                 b.words >= self.opts["min_words"]
                 and weight >= self.opts["min_weight"]
                 and frac <= self.opts["max_shared"]
-                and names < 0.25 * b.words  # credits and thank-you lists are all names
                 and not b.links
+                and sum(1 for w in textutil.words(b.text) if w[0].isupper()) < 0.25 * b.words  # credits: all names
             ):
                 previous_flagged = b
                 yield self.hit(f"Paragraph shares only {frac:.0%} of its key words with the rest of the article: probably off topic.", b)
