@@ -168,6 +168,9 @@ class Vocabulary:
         return cls(block_terms, doc_freq, total)
 
 
+_COLLAPSIBLE_WS = re.compile(r" \s+|[^\S ]\s*")  # runs of white space other than one space
+
+
 class TextBuilder:
     """Builds a block's prose text while recording where each piece came from.
 
@@ -199,10 +202,10 @@ class TextBuilder:
     def add(self, s: str, src: int | None = None) -> None:
         """Append source text ``s`` found at source offset ``src``."""
         pos = 0
-        for m in re.finditer(r"\s+", s):
+        if not self.length:
+            pos = len(s) - len(s.lstrip())  # no leading white space
+        for m in _COLLAPSIBLE_WS.finditer(s, pos):  # a single space is copied verbatim
             a, b = m.span()
-            if m.group() == " " and self.length + (a - pos) > 0:
-                continue  # a single space is copied verbatim
             self._emit(s[pos:a], None if src is None else src + pos)
             if self.length and not self.parts[-1].endswith(" "):
                 self._emit(" ", None if src is None else src + a)
