@@ -234,22 +234,21 @@ class Linter:
     def _run_rules(self, doc: Document) -> set[Finding]:
         skip = self._ignored_here(doc.path)
         findings: set[Finding] = set()
-        for rule in self.rules:
-            if rule.formats and doc.format not in rule.formats:
-                continue
-            if skip and any(matches(rule, s) for s in skip):
-                continue
-            severity = self.severity_of(rule)
-            try:
-                with time_budget(self.rule_budget(doc)):
-                    produced = [finding_from_hit(rule, doc, h, severity) for h in rule.check(doc)]
-            except RuleTimeout as exc:
-                findings.add(_internal_error(doc.path, rule, exc))
-                continue
-            except Exception as exc:  # a broken rule must not stop the run
-                findings.add(_internal_error(doc.path, rule, exc))
-                continue
-            findings.update(produced)
+        budget = self.rule_budget(doc)
+        with rule_timer() as start_timer:
+            for rule in self.rules:
+                if rule.formats and doc.format not in rule.formats:
+                    continue
+                if skip and any(matches(rule, s) for s in skip):
+                    continue
+                severity = self.severity_of(rule)
+                try:
+                    with start_timer(budget):
+                        produced = [finding_from_hit(rule, doc, h, severity) for h in rule.check(doc)]
+                except Exception as exc:  # a broken or runaway rule (RuleTimeout) must not stop the run
+                    findings.add(_internal_error(doc.path, rule, exc))
+                    continue
+                findings.update(produced)
         return findings
 
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> FileResult:
@@ -358,20 +357,52 @@ class RuleTimeout(Exception):
     """A rule ran past its time budget on one file."""
 
 
+class _Countdown:
+    """Arms the interval timer for one rule; the handler installed by :func:`rule_timer` raises when it fires."""
+
+    __slots__ = ("seconds",)
+
+    def __call__(self, seconds: float):
+        self.seconds = seconds
+        return self
+
+    def __enter__(self):
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc):
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return False
+
+
+class _NoCountdown:
+    def __call__(self, seconds: float):
+        return self
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
 @contextmanager
-def time_budget(seconds: float):
-    """Interrupt the block with RuleTimeout after ``seconds`` (main thread on POSIX; elsewhere no limit)."""
+def rule_timer():
+    """Give each rule a time budget: yields ``start(seconds)``, a context that raises RuleTimeout past it.
+
+    The SIGALRM handler is installed once for all the rules of a document (main thread on POSIX;
+    elsewhere there is no limit).
+    """
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
+        yield _NoCountdown()
         return
+    countdown = _Countdown()
 
     def expired(signum, frame):
-        raise RuleTimeout(f"ran past its time budget of {seconds:.0f} s")
+        raise RuleTimeout(f"ran past its time budget of {countdown.seconds:.0f} s")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        yield countdown
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

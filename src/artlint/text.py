@@ -24,6 +24,7 @@ ABBREVIATIONS = frozenset(
 )
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_DOTTED = re.compile(r"(?:[a-z]{1,3}\.)+[a-z]{1,3}")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -40,17 +41,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start += 1
     for m in _SENT_END.finditer(text):
         end = m.end()
-        before = text[start : m.start()]
-        last = before.rsplit(None, 1)[-1].lower().lstrip("([\"“‘'") if before.strip() else ""
+        mark = m.group()
         nm = _NEXT_CHAR.match(text, end)
         nxt = nm.group(1) if nm else ""
-        if m.group().startswith(".") and (
-            last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last) or re.fullmatch(r"(?:[a-z]{1,3}\.)+[a-z]{1,3}", last)
-        ):
-            continue  # "e.g. the", "U.S. officials", "J. Smith", "Ph.D. the"
-        if m.group().startswith(".") and text[max(0, m.start() - 2) : m.start()] == ". " and nxt.islower():
-            continue  # a spaced ellipsis ". . ." running on
-        if nxt.islower() and (m.group()[0] in "!?" or m.group()[-1] in "\"”’')]"):
+        if mark[0] == ".":
+            before = text[start : m.start()].rsplit(None, 1)
+            last = before[-1].lower().lstrip("([\"“‘'") if before else ""
+            if last in ABBREVIATIONS or (len(last) == 1 and "a" <= last <= "z") or _DOTTED.fullmatch(last):
+                continue  # "e.g. the", "U.S. officials", "J. Smith", "Ph.D. the"
+            if text[max(0, m.start() - 2) : m.start()] == ". " and nxt.islower():
+                continue  # a spaced ellipsis ". . ." running on
+        if nxt.islower() and (mark[0] in "!?" or mark[-1] in "\"”’')]"):
             continue  # '"Is it safe?" she asked' and '(write it down!) all': one sentence
         if end - start > 0 and text[start:end].strip():
             spans.append((start, end))
