@@ -46,6 +46,7 @@ class PackRule(Rule):
     scope = "sentence"
     match_whole = False
     regex: re.Pattern
+    lower_regex: re.Pattern | None = None  # phrase lists: the same phrases in lower case, matched against lower-cased text
     message = "{match}"
     swap: dict[str, str] = {}
     ignorecase = True
@@ -81,16 +82,21 @@ class PackRule(Rule):
                 continue
             counted: dict[int, int] = {}
             starts = [s.start for s in block.sentences] if self.limit and self.scope == "sentence" else None
-            for m in self.regex.finditer(text):
+            if self.lower_regex is not None and len(block.lower) == len(text):
+                matches = self.lower_regex.finditer(block.lower)  # the same spans, found faster
+            else:
+                matches = self.regex.finditer(text)
+            for m in matches:
                 if self.limit:
                     unit = bisect.bisect_right(starts, m.start()) if starts is not None else 0
                     counted[unit] = counted.get(unit, 0) + 1
                     if counted[unit] > self.limit:
                         continue
-                yield self.hit(self._message(m), block, m.start(), m.end())
+                yield self.hit(self._message(text[m.start() : m.end()]), block, m.start(), m.end())
 
-    def _message(self, m: re.Match) -> str:
-        found = m.group(0)
+    def _message(self, found: str | re.Match) -> str:
+        if isinstance(found, re.Match):
+            found = found.group(0)
         replacement = ""
         if self.swap:
             key = found.lower() if self.ignorecase else found
@@ -174,6 +180,24 @@ def _alternation(tokens: list[str]) -> str:
     return "|".join(parts)
 
 
+def _lower_case_scan(phrases: list[str]) -> re.Pattern:
+    """Phrases (lower case) as a case-sensitive pattern for lower-cased text, grouped by first character.
+
+    Every alternative starts with a literal, so the regular-expression engine skips ahead to the
+    characters that can start a phrase; the left word-edge guard is a look-behind after that
+    character. Under re.IGNORECASE, or with the guard first, it would try every position.
+    """
+    by_first: dict[str, list[str]] = {}
+    for p in sorted({p.lower() for p in phrases if p}, key=len, reverse=True):
+        rest = re.escape(p[1:]).replace(r"\ ", r"\s+") + (r"(?!\w)" if p[-1].isalnum() else "")
+        by_first.setdefault(p[0], []).append(rest)
+    parts = []
+    for first, rests in by_first.items():
+        guard = r"(?<!\w.)" if first.isalnum() else ""
+        parts.append(re.escape(first) + guard + "(?:" + "|".join(rests) + ")")
+    return re.compile("|".join(parts))
+
+
 def load_pack(path: Path, validate: bool = True) -> list[Rule]:
     """Rules of the pack at ``path``; :class:`PackError` if it is invalid.
 
@@ -243,6 +267,8 @@ def _make_rule(entry: dict, path: Path) -> Rule:
         pieces.append(_alternation(entry["tokens"]))
     pieces.extend(f"(?:{p})" for p in entry.get("patterns", []))
     regex = re.compile("|".join(pieces), flags)
+    phrases = list(entry.get("swap", {})) + list(entry.get("tokens", ()))
+    lower_regex = _lower_case_scan(phrases) if flags and phrases and not entry.get("patterns") else None
     default_msg = "Use '{replacement}' instead of '{match}'." if swap else "'{match}'"
     attrs = {
         "code": entry["code"],
@@ -257,6 +283,7 @@ def _make_rule(entry: dict, path: Path) -> Rule:
         "scope": entry.get("scope", "sentence"),
         "match_whole": entry.get("match", "anywhere") == "whole",
         "regex": regex,
+        "lower_regex": lower_regex,
         "message": entry.get("message", default_msg),
         "swap": swap,
         "limit": entry.get("limit", 0),

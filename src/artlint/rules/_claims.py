@@ -18,6 +18,7 @@ class ClaimRule(Rule):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         cls._prefilter = Prefilter(substrings=cls.triggers)
+        cls._lower_pattern = lower_case_twin(cls.pattern) if hasattr(cls, "pattern") else None
 
     def check(self, doc):
         for b in doc.blocks:
@@ -25,13 +26,33 @@ class ClaimRule(Rule):
                 continue
             if self._prefilter and not self._prefilter.passes(b):
                 continue
-            if not self.pattern.search(b.text):
+            if self._lower_pattern is not None and len(b.lower) == len(b.text):
+                pattern, text = self._lower_pattern, b.lower  # same spans, found faster
+            else:
+                pattern, text = self.pattern, b.text
+            if not pattern.search(text):
                 continue
-            hits = [(s, m) for s in b.sentences for m in [self.pattern.search(s.text)] if m and self.accept(m, s.text)]
+            hits = [(s, m) for s in b.sentences for m in [pattern.search(text, s.start, s.end)] if m and self.accept(m, b.text, s)]
             if not hits or has_source(b):
                 continue
             for s, m in hits:
-                yield self.hit(f"{self.what} with no source: '{m.group().strip()[:70]}'. Name the source or link to it.", b, s.start, s.end)
+                found = b.text[m.start() : m.end()].strip()
+                yield self.hit(f"{self.what} with no source: '{found[:70]}'. Name the source or link to it.", b, s.start, s.end)
 
-    def accept(self, match: re.Match, sentence: str) -> bool:
+    def accept(self, match: re.Match, text: str, sentence) -> bool:
+        """Whether ``match`` (positions in the block's ``text``) inside ``sentence`` is a claim."""
         return True
+
+
+def lower_case_twin(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern`` without re.IGNORECASE, for lower-cased text, when that matches the same spans.
+
+    Python's engine cannot skip ahead to a pattern's first characters under IGNORECASE, so
+    scanning lower-cased text is often twice as fast. Only for patterns with no upper-case
+    letters of their own (escapes such as \\S aside) and no inline flags.
+    """
+    if not pattern.flags & re.IGNORECASE or "(?" in pattern.pattern.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
+        return None
+    if re.search(r"(?<!\\)[A-Z]", pattern.pattern):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)

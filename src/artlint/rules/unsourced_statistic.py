@@ -29,7 +29,8 @@ class UnsourcedStatistic(ClaimRule):
         re.I,
     )
 
-    def accept(self, m, sentence):
+    def accept(self, m, text, sentence):
+        sentence = sentence.text
         if re.search(r"\b(?:we|our|us|I|my)\b", sentence):
             return False  # the writer's own figure
         # discounts, interest rates and specifications are not claims about the world

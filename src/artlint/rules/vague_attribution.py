@@ -55,7 +55,7 @@ class VagueAttribution(ClaimRule):
         re.I,
     )
 
-    def accept(self, m, sentence):
-        before = sentence[: m.start()].rstrip()
+    def accept(self, m, text, sentence):
+        before = text[sentence.start : m.start()].rstrip()
         # "Harvard researchers found", "the WHO's experts say": a named source right before
         return not re.search(r"(?:[A-Z][\w&.-]+(?:'s|’s)?|\d{4})$", before)
