@@ -39,18 +39,36 @@ class InconsistentCapitalisation(Rule):
         names = {f"{a} {b}" for (a, b), n in pairs.items() if n >= 2}
         if not names:
             return
-        alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        rx = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.I)
-        lowered = [n.lower() for n in names]
+        canonical = {n.lower(): n for n in names}
+        rx = None
         for b in prose:
-            if b.kind == "heading" or not any(n in b.lower for n in lowered):
+            if b.kind == "heading" or not any(n in b.lower for n in canonical):
                 continue
-            for m in rx.finditer(b.text):
-                found = m.group()
-                canonical = next(n for n in names if n.lower() == found.lower())
-                if found == canonical or found.upper() == found:
-                    continue
+            if len(b.lower) == len(b.text):
+                spans = sorted(_occurrences(b.lower, canonical))
+            else:  # lower-casing moved the offsets (rare letters such as "İ"): search the text itself
+                if rx is None:
+                    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                    rx = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w’'-])", re.I)
+                spans = [m.span() for m in rx.finditer(b.text)]
+            for start, end in spans:
+                found = b.text[start:end]
                 first, second = found.split(None, 1)
-                if not (first[0].islower() and second[0].isupper()):
+                if not (first[0].islower() and second[0].isupper()) or found.upper() == found:
                     continue  # only the mixed case of a broken name ("united States") is a sure sign
-                yield self.hit(f"'{found}' is written '{canonical}' elsewhere in the article.", b, m.start(), m.end())
+                yield self.hit(f"'{found}' is written '{canonical[found.lower()]}' elsewhere in the article.", b, start, end)
+
+
+def _occurrences(lower: str, names):
+    """(start, end) of each whole-word occurrence of the lower-case ``names`` in ``lower``."""
+    for n in names:
+        i = lower.find(n)
+        while i >= 0:
+            end = i + len(n)
+            if (i == 0 or not _joins_word(lower[i - 1])) and (end == len(lower) or not _joins_word(lower[end])):
+                yield i, end
+            i = lower.find(n, i + 1)
+
+
+def _joins_word(ch: str) -> bool:
+    return ch.isalnum() or ch in "_’'-"

@@ -4,7 +4,7 @@ from artlint.rule import Rule
 
 # letter letter [,;] letter  |  letter/digit x2 [.!?] Capital lower. The punctuation comes first and the
 # look-behinds re-read it, so the engine can skip ahead to candidate characters (about 10x faster).
-MISSING_RE = re.compile(r"(?:([,;])(?<=[^\W\d_]{2}[,;])(?=[^\W\d_])|([.!?])(?<=[^\W_]{2}[.!?])(?=[A-Z][a-z]))")
+MISSING_RE = re.compile(r"[,;.!?](?:(?<=[^\W\d_]{2}[,;])(?=[^\W\d_])|(?<=[^\W_]{2}[.!?])(?=[A-Z][a-z]))")
 URLISH_RE = re.compile(r"://|www\.|@|\.(?:com|org|net|io|gov|edu|co|uk|js|py|md|html?|php|json|yaml|yml|txt|pdf|xml)\b", re.I)
 
 
@@ -33,7 +33,7 @@ class MissingSpaceAfterPunctuation(Rule):
                 token = b.text[start : end if end >= 0 else len(b.text)]
                 if URLISH_RE.search(token):
                     continue
-                if b.text[m.start() - 1].isupper() and b.text[m.end()].isupper() and m.group(1):
+                mark = m.group()
+                if mark in ",;" and b.text[m.start() - 1].isupper() and b.text[m.end()].isupper():
                     continue  # "TL;DR", "Q,A": acronyms
-                mark = m.group(1) or m.group(2)
                 yield self.hit(f"Missing space after '{mark}' in '{token[:40]}'.", b, m.start(), m.end())
