@@ -32,22 +32,28 @@ RETURN_RE = re.compile(
 )
 
 
-def shared_fraction(doc, block, text=None):
+def shared_fraction(doc, block, text=None, give_up_above=None):
     """Share of a text's content words (weighted by rarity) used in other blocks (fully from three blocks on).
 
     ``text`` is a part of ``block`` (a sentence); without it, the whole block, from its cached term counts.
+    With ``give_up_above``, it returns (1.0, weight so far) as soon as the share must exceed that value.
     """
     voc = doc.vocabulary
     own = voc.block_terms.get(block.index, {})
     terms = own if text is None else Counter(textutil.content_words(text))
     rarity = textutil.rarity
     doc_freq = voc.doc_freq
+    # the final weight is at most the number of words (rarity <= 1), so a larger shared part settles it
+    cap = give_up_above * sum(terms.values()) if give_up_above is not None else float("inf")
     num = den = 0.0
     for w, n in terms.items():
         r = rarity(w) * n
         den += r
         others = doc_freq[w] - (1 if w in own else 0)
-        num += r * min(1.0, others / 3)  # a word seen in one other block is weak evidence of the topic
+        if others:
+            num += r * min(1.0, others / 3)  # a word seen in one other block is weak evidence of the topic
+            if num > cap:
+                return 1.0, den
     return (num / den if den else 1.0), den
 
 
@@ -114,13 +120,14 @@ class OffTopicPassage(Rule):
                         start,
                     )
                     continue
-            frac, weight = shared_fraction(doc, b)
+            if b.words < self.opts["min_words"] or b.links:
+                previous_flagged = None
+                continue
+            frac, weight = shared_fraction(doc, b, give_up_above=self.opts["max_shared"])
             if (
-                b.words >= self.opts["min_words"]
-                and weight >= self.opts["min_weight"]
+                weight >= self.opts["min_weight"]
                 and frac <= self.opts["max_shared"]
-                and not b.links
-                and sum(1 for w in textutil.words(b.text) if w[0].isupper()) < 0.25 * b.words  # credits: all names
+                and sum(1 for w in b.tokens if w[0].isupper()) < 0.25 * b.words  # credits and thank-you lists: all names
             ):
                 previous_flagged = b
                 yield self.hit(f"Paragraph shares only {frac:.0%} of its key words with the rest of the article: probably off topic.", b)
