@@ -152,21 +152,18 @@ class Vocabulary:
 
     block_terms: dict[int, Counter]  # block index -> content-word stems
     doc_freq: Counter  # stem -> number of blocks it occurs in
-    total: Counter  # stem -> occurrences in the document
 
     @classmethod
     def of(cls, doc: Document) -> Vocabulary:
         block_terms: dict[int, Counter] = {}
         doc_freq: Counter = Counter()
-        total: Counter = Counter()
         for b in doc.blocks:
             if b.kind == "code":
                 continue
             terms = Counter(content_words(b.tokens))
             block_terms[b.index] = terms
             doc_freq.update(terms.keys())
-            total.update(terms)
-        return cls(block_terms, doc_freq, total)
+        return cls(block_terms, doc_freq)
 
 
 _COLLAPSIBLE_WS = re.compile(r" \s+|[^\S ]\s*")  # runs of white space other than one space
