@@ -158,7 +158,7 @@ def infer_keyphrase(blocks: list[Block]) -> str | None:
     """
     standalone: dict[str, int] = {}
     for b in blocks:
-        if b.kind in ("heading", "paragraph") and not re.search(r"[.!?]$", b.text) and _looks_raw(b.text):
+        if b.kind in ("heading", "paragraph") and b.text[-1:] not in ".!?" and _looks_raw(b.tokens):
             norm = textutil.normalise(b.text)
             standalone[norm] = standalone.get(norm, 0) + 1
     best = None
@@ -178,9 +178,9 @@ def infer_keyphrase(blocks: list[Block]) -> str | None:
     return best[0] if best else None
 
 
-def _looks_raw(text: str) -> bool:
-    """A search term as typed: three or more words, mostly lower case after the first."""
-    alpha = [w for w in textutil.words(text) if w[0].isalpha()]
+def _looks_raw(words) -> bool:
+    """A search term as typed (given as its words): three or more words, mostly lower case after the first."""
+    alpha = [w for w in words if w[0].isalpha()]
     if len(alpha) < 3:
         return False
     lower = sum(1 for w in alpha[1:] if w[0].islower())
