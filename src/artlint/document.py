@@ -177,7 +177,8 @@ class Document:
     def section_blocks(self, heading: Block) -> list[Block]:
         """Blocks after ``heading`` up to the next heading of the same or a higher level."""
         out = []
-        for b in self.blocks[heading.index + 1 :]:
+        for k in range(heading.index + 1, len(self.blocks)):  # no slice: a copy per heading adds up in long articles
+            b = self.blocks[k]
             if b.kind == "heading" and b.level <= heading.level:
                 break
             out.append(b)

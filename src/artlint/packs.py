@@ -65,9 +65,10 @@ class PackRule(Rule):
                 yield b
 
     def check(self, doc: Document) -> Iterable[Hit]:
+        prefilter = self.prefilter if self.prefilter else None
         for block in self._targets(doc):
             text = block.text
-            if self.prefilter and not self.prefilter.passes(block):
+            if prefilter is not None and not prefilter.passes(block):
                 continue
             if self.match_whole:
                 if len(text) > 400:

@@ -56,7 +56,8 @@ def faq_regions(doc: Document):
         if not FAQ_HEADING_RE.search(h.text):
             continue
         region = []
-        for b in doc.blocks[h.index + 1 :]:
+        for k in range(h.index + 1, len(doc.blocks)):
+            b = doc.blocks[k]
             if b.kind == "heading" and b.level <= h.level and not is_question(b):
                 break
             region.append(b)

@@ -107,17 +107,18 @@ class DuplicatePassage(Rule):
         for b in doc.blocks:
             if b.kind not in ("table_row", "paragraph") or b.header:
                 continue
-            terms = set(voc.block_terms.get(b.index, ()))
+            terms = voc.block_terms.get(b.index, {}).keys()
             if len(terms) < 8:
                 continue
             seen = 0
-            for prev in reversed(doc.blocks[: b.index]):
+            for k in range(b.index - 1, -1, -1):
+                prev = doc.blocks[k]
                 if prev.kind == "heading" and seen:
                     break
                 if prev.kind not in ("paragraph", "quote"):
                     continue
                 seen += 1
-                prev_terms = set(voc.block_terms.get(prev.index, ()))
+                prev_terms = voc.block_terms.get(prev.index, {}).keys()
                 share = len(terms & prev_terms) / len(terms)
                 if share >= self.opts["row_containment"] and len(prev_terms) > len(terms):
                     out[b.index] = (b, prev, share)
