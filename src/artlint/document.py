@@ -158,6 +158,16 @@ class Document:
 
     # ----- views ----------------------------------------------------------
     @cached_property
+    def lower(self) -> str:
+        """Every block's lower-cased text, one block per line (for quick "does it contain" tests)."""
+        return "\n".join(b.lower for b in self.blocks)
+
+    @cached_property
+    def alnum_runs(self) -> frozenset[str]:
+        """Every block's :attr:`Block.alnum_runs`."""
+        return frozenset().union(*(b.alnum_runs for b in self.blocks))
+
+    @cached_property
     def headings(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == "heading")
 

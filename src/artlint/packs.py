@@ -66,6 +66,8 @@ class PackRule(Rule):
 
     def check(self, doc: Document) -> Iterable[Hit]:
         prefilter = self.prefilter if self.prefilter else None
+        if prefilter is not None and not prefilter.passes_document(doc):
+            return
         for block in self._targets(doc):
             text = block.text
             if prefilter is not None and not prefilter.passes(block):

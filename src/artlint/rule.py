@@ -52,6 +52,16 @@ class Prefilter:
     def __bool__(self) -> bool:
         return bool(self.words or self.substrings)
 
+    def passes_document(self, doc: Document) -> bool:
+        """Whether any block of ``doc`` might pass (one look at the whole text: most rules skip most articles)."""
+        if self.words and not self.words.isdisjoint(doc.alnum_runs):
+            return True
+        lower = doc.lower
+        for s in self.substrings:
+            if s in lower:
+                return True
+        return False
+
     def passes(self, block: Block) -> bool:
         if self.words and not self.words.isdisjoint(block.alnum_runs):
             return True

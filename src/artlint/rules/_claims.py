@@ -14,13 +14,16 @@ class ClaimRule(Rule):
     pattern: re.Pattern
     what: str = "Claim"
     triggers: tuple[str, ...] = ()  # lower-case substrings, one of which every match contains (a cheap prefilter)
+    trigger_words: frozenset[str] = frozenset()  # or lower-case runs of letters and digits, as whole runs
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        cls._prefilter = Prefilter(substrings=cls.triggers)
+        cls._prefilter = Prefilter(substrings=cls.triggers, words=cls.trigger_words)
         cls._lower_pattern = lower_case_twin(cls.pattern) if hasattr(cls, "pattern") else None
 
     def check(self, doc):
+        if self._prefilter and not self._prefilter.passes_document(doc):
+            return
         for b in doc.blocks:
             if b.kind not in ("paragraph", "list_item", "quote", "table_row"):
                 continue
@@ -51,7 +54,9 @@ def lower_case_twin(pattern: re.Pattern) -> re.Pattern | None:
     scanning lower-cased text is often twice as fast. Only for patterns with no upper-case
     letters of their own (escapes such as \\S aside) and no inline flags.
     """
-    if not pattern.flags & re.IGNORECASE or "(?" in pattern.pattern.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace("(?<", ""):
+    if not pattern.flags & re.IGNORECASE or "(?" in pattern.pattern.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace(
+        "(?<", ""
+    ):
         return None
     if re.search(r"(?<!\\)[A-Z]", pattern.pattern):
         return None

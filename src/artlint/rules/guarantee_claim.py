@@ -11,26 +11,31 @@ class GuaranteeClaim(ClaimRule):
     category = "unsupported-claim"
     severity = "warning"
     what = "Guarantee or superlative"
-    triggers = (
-        "guarant",
-        "100",
-        "proven",
-        "miracle",
-        "magic",
-        "risk",
-        "best",
-        "#1",
-        "number one",
-        "top",
-        "most effective",
-        "undoubtedly",
-        "definitely",
-        "certainly",
-        "surely",
-        "completely",
-        "permanently",
-        "totally",
-        "instantly",
+    # every match contains one of these whole words (or '#1')
+    triggers = ("#1",)
+    trigger_words = frozenset(
+        [
+            "100",
+            "best",
+            "certainly",
+            "completely",
+            "definitely",
+            "effective",
+            "guarantee",
+            "guaranteed",
+            "guarantees",
+            "instantly",
+            "magic",
+            "miracle",
+            "number",
+            "permanently",
+            "proven",
+            "risk",
+            "surely",
+            "top",
+            "totally",
+            "undoubtedly",
+        ]
     )
     summary = (
         "Guarantees and unqualified superlatives ('guaranteed results', 'clinically proven', 'the best on the market') with no source."

@@ -11,7 +11,8 @@ class PublicOpinionClaim(ClaimRule):
     category = "unsupported-claim"
     severity = "warning"
     what = "Claim about public opinion"
-    triggers = ("opinion", "sentiment", "support", "attitude", "perception", "most ", "majority", "public")
+    # every match contains one of these whole words
+    trigger_words = frozenset(["attitude", "attitudes", "majority", "most", "opinion", "perception", "public", "sentiment", "support"])
     summary = "Sweeping claims about what the public or most people think ('public opinion is generally negative') with no poll cited."
     rationale = (
         "Statements about what a population believes are claims about polling data. Without the poll they "

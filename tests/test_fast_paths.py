@@ -1,0 +1,96 @@
+"""The speed-ups must not change what is found.
+
+Prefilters may only skip blocks a rule's expression cannot match, and the lower-case scans of
+phrase packs and claim patterns must find exactly the spans of the original case-insensitive
+expressions. Checked on every article, fixture and sample the tests ship, plus hard cases.
+"""
+
+import re
+
+import pytest
+
+from artlint.document import Block
+from artlint.engine import Linter
+from artlint.packs import PackRule
+from artlint.parsers import format_for, parse
+from artlint.rule import Prefilter
+from artlint.rules._claims import ClaimRule, lower_case_twin
+
+from .conftest import FIXTURES, ROOT
+
+RULES = list(Linter().rules)
+HARD = [
+    "Studies show it. STUDIES SHOW IT. Experts’ view: experts agree.",
+    "A game-changer; a super-game-changer; game_changer; GAME-CHANGER.",
+    "İstanbul’s experts agree that the best phone on the market is 100% guaranteed.",
+    "Delve into it. delve\ninto it. Nine out of ten dentists recommend 73 percent of users.",
+    "The public largely supports it; most voters in Ohio now believe it; support for it is high.",
+]
+
+
+def _documents():
+    paths = sorted(ROOT.glob("tests/articles/*")) + sorted(FIXTURES.glob("rules/*/*")) + sorted(ROOT.glob("seeds/*"))
+    for p in paths:
+        fmt = format_for(p.name)
+        if fmt:
+            yield parse(p.read_text(encoding="utf-8"), str(p), fmt)
+    for i, text in enumerate(HARD):
+        yield parse(text, f"hard{i}.txt", "text")
+
+
+DOCS = list(_documents())
+
+
+def _pattern_and_prefilter(rule):
+    if isinstance(rule, PackRule):
+        return rule.regex, rule.prefilter
+    if isinstance(rule, ClaimRule):
+        return rule.pattern, rule._prefilter
+    return None, None
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if _pattern_and_prefilter(r)[1]], ids=lambda r: r.code)
+def test_prefilter_never_skips_a_match(rule):
+    pattern, prefilter = _pattern_and_prefilter(rule)
+    matched = 0
+    for doc in DOCS:
+        for b in doc.blocks:
+            if b.kind == "code" or not pattern.search(b.text):
+                continue
+            matched += 1
+            assert prefilter.passes(b), f"{rule.code}: prefilter skips {b.text[:80]!r} in {doc.path}"
+            assert prefilter.passes_document(doc), f"{rule.code}: document prefilter skips {doc.path}"
+    assert matched, f"{rule.code}: no text in the tests matches it, so nothing was checked"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if isinstance(r, PackRule) and r.lower_regex is not None], ids=lambda r: r.code)
+def test_lower_case_scan_finds_the_same_spans(rule):
+    for doc in DOCS:
+        for b in doc.blocks:
+            if len(b.lower) == len(b.text):
+                assert [m.span() for m in rule.lower_regex.finditer(b.lower)] == [m.span() for m in rule.regex.finditer(b.text)], b.text
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if isinstance(r, ClaimRule)], ids=lambda r: r.code)
+def test_claim_twin_finds_the_same_spans(rule):
+    twin = rule._lower_pattern
+    assert twin is not None, f"{rule.code}: its pattern has no lower-case twin (slow path)"
+    for doc in DOCS:
+        for b in doc.blocks:
+            if len(b.lower) == len(b.text):
+                assert [m.span() for m in twin.finditer(b.lower)] == [m.span() for m in rule.pattern.finditer(b.text)], b.text
+
+
+def test_twin_refused_for_case_sensitive_patterns():
+    assert lower_case_twin(re.compile(r"(?-i:[A-Z])\w+", re.I)) is None
+    assert lower_case_twin(re.compile(r"Smith", re.I)) is None
+    assert lower_case_twin(re.compile(r"smith")) is None  # not case-insensitive to begin with
+    assert lower_case_twin(re.compile(r"\bsmith\S*", re.I)).pattern == r"\bsmith\S*"
+
+
+def test_prefilter_words_match_whole_runs_only():
+    pf = Prefilter(words=["art"], substrings=["#1"])
+    block = Block(index=0, kind="paragraph", text="State-of-the-art work", start=0, end=21)
+    assert pf.passes(block)
+    assert not pf.passes(Block(index=0, kind="paragraph", text="Artistry and party", start=0, end=18))
+    assert pf.passes(Block(index=0, kind="paragraph", text="We are #1 here", start=0, end=14))
