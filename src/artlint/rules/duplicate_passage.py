@@ -41,11 +41,13 @@ class DuplicatePassage(Rule):
             words = norm.split()
             shingles_of[i] = set(zip(words, words[1:], words[2:]))
         in_units = Counter(chain.from_iterable(shingles_of.values()))
-        index: dict[tuple, list[int]] = defaultdict(list)  # only 3-grams in 2 to 50 units (more: a stock phrase)
+        repeated = {s for s, n in in_units.items() if 1 < n <= 50}  # in over 50 units: a stock phrase
+        index: dict[tuple, list[int]] = defaultdict(list)
+        shared_of = {}  # unit -> its 3-grams that other units have too
         for i, sh in shingles_of.items():
-            for s in sh:
-                if 1 < in_units[s] <= 50:
-                    index[s].append(i)
+            shared_of[i] = sh & repeated
+            for s in shared_of[i]:
+                index[s].append(i)
         restated = self._restatements(doc)
         reported = {i for i, (b, _n) in enumerate(units) if b.index in restated}
         for b, first, share in restated.values():
@@ -62,7 +64,7 @@ class DuplicatePassage(Rule):
             if i in copy_of:
                 best = (copy_of[i], 100.0)
             else:
-                best = self._most_similar(i, norm, units, shingles_of, index)
+                best = self._most_similar(i, norm, units, shingles_of, shared_of[i], index)
             if best is not None:
                 first = units[best[0]][0]
                 reported.add(i)
@@ -75,13 +77,15 @@ class DuplicatePassage(Rule):
                     related=((first, 0, min(len(first.text), 80), "first occurrence"),),
                 )
 
-    def _most_similar(self, i, norm, units, shingles_of, index):
+    def _most_similar(self, i, norm, units, shingles_of, shared, index):
         """(earlier unit, score) most like unit ``i`` at or above the threshold (the earliest of equals), or None."""
+        if not shared:
+            return None
         from rapidfuzz import fuzz
 
         counts: dict[int, int] = defaultdict(int)
-        for s in shingles_of[i]:
-            for j in index.get(s, ()):
+        for s in shared:
+            for j in index[s]:
                 if j >= i:
                     break  # postings are in unit order
                 counts[j] += 1
