@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from artlint import text as textutil
 
+_EDGE = " \t-–—•*·|:;,.!?()[]\"'“”‘’"
 PROSE_KINDS = frozenset({"paragraph", "list_item", "quote", "table_row"})
 
 
@@ -71,6 +72,11 @@ class Block:
             return ()
         text = self.text
         return tuple([Sentence(s, e, text[s:e]) for s, e in textutil.split_sentences(text)])
+
+    @cached_property
+    def trimmed(self) -> str:
+        """The text without the bullets, dashes, punctuation and quotes around it (what a whole-line label is)."""
+        return self.text.strip(_EDGE)
 
     @cached_property
     def tokens(self) -> tuple[str, ...]:
@@ -170,6 +176,11 @@ class Document:
     @cached_property
     def headings(self) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == "heading")
+
+    @cached_property
+    def short_blocks(self) -> tuple[Block, ...]:
+        """Blocks of at most 400 characters: where page chrome (labels, buttons, prompts) can be."""
+        return tuple(b for b in self.blocks if len(b.text) <= 400)
 
     @cached_property
     def prose(self) -> tuple[Block, ...]:

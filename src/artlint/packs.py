@@ -36,7 +36,6 @@ SCOPES = {
     "sentence": ("heading", "paragraph", "quote", "list_item", "table_row"),
 }
 _ALNUM_RUN = re.compile(r"[^\W_]+")
-_EDGE = " \t-–—•*·|:;,.!?()[]\"'“”‘’"
 
 
 class PackRule(Rule):
@@ -53,16 +52,14 @@ class PackRule(Rule):
     limit = 0  # at most this many findings per scope unit (0: no limit)
     prefilter: Prefilter = Prefilter()  # a block that does not pass is skipped
 
-    def _targets(self, doc: Document):
+    def _targets(self, doc: Document) -> list:
         """Blocks in scope. Sentence scope scans whole blocks (one regex pass) and uses sentences for ``limit``."""
         if self.scope == "title":
-            if doc.title_block is not None:
-                yield doc.blocks[doc.title_block]
-            return
+            return [doc.blocks[doc.title_block]] if doc.title_block is not None else []
         kinds = SCOPES[self.scope]
-        for b in doc.blocks:
-            if b.kind in kinds:
-                yield b
+        if self.match_whole:  # page chrome is short; whole-block rules never match a real paragraph
+            return [b for b in doc.short_blocks if b.kind in kinds]
+        return [b for b in doc.blocks if b.kind in kinds]
 
     def check(self, doc: Document) -> Iterable[Hit]:
         prefilter = self.prefilter if self.prefilter else None
@@ -73,12 +70,8 @@ class PackRule(Rule):
             if prefilter is not None and not prefilter.passes(block):
                 continue
             if self.match_whole:
-                if len(text) > 400:
-                    continue  # page chrome is short; whole-block rules never match a real paragraph
-                core = text.strip(_EDGE)
-                if not core:
-                    continue
-                m = self.regex.fullmatch(core)
+                core = block.trimmed
+                m = self.regex.fullmatch(core) if core else None
                 if m:
                     off = text.find(core)
                     yield self.hit(self._message(m), block, off, off + len(core))
