@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from artlint import text as textutil
 
@@ -42,15 +43,19 @@ def flesch_fast(text: str) -> float:
 
 def flesch_of_blocks(blocks) -> float:
     """:func:`flesch_fast` of several blocks, from the words and sentences the document already holds."""
-    return flesch_from_counts([w for b in blocks for w in b.tokens], sum(len(b.sentences) for b in blocks))
+    return flesch_from_counts(list(chain.from_iterable(b.tokens for b in blocks)), sum(len(b.sentences) for b in blocks))
+
+
+_NOT_A_WORD = re.compile(r"[^A-Za-z]")  # a token that does not start with a letter: a number
 
 
 def flesch_from_counts(tokens, n_sentences: int) -> float:
-    words = [w for w in tokens if w[0].isascii() and w[0].isalpha()]  # not numbers
-    if not words:
+    others = list(filter(_NOT_A_WORD.match, tokens))  # map and filter run in C: this is the hot loop
+    n_words = len(tokens) - len(others)
+    if n_words <= 0:
         return 100.0
-    syl = sum(map(syllables, words))
-    return 206.835 - 1.015 * (len(words) / max(1, n_sentences)) - 84.6 * (syl / len(words))
+    syl = sum(map(syllables, tokens)) - sum(map(syllables, others))
+    return 206.835 - 1.015 * (n_words / max(1, n_sentences)) - 84.6 * (syl / n_words)
 
 
 @lru_cache(maxsize=1)
