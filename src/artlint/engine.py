@@ -11,7 +11,7 @@ import fnmatch
 import signal
 import threading
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -374,17 +374,6 @@ class _Countdown:
         return False
 
 
-class _NoCountdown:
-    def __call__(self, seconds: float):
-        return self
-
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
-
-
 @contextmanager
 def rule_timer():
     """Give each rule a time budget: yields ``start(seconds)``, a context that raises RuleTimeout past it.
@@ -393,7 +382,7 @@ def rule_timer():
     elsewhere there is no limit).
     """
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield _NoCountdown()
+        yield lambda seconds: nullcontext()
         return
     countdown = _Countdown()
 

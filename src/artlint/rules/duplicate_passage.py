@@ -77,14 +77,17 @@ class DuplicatePassage(Rule):
                     related=((first, 0, min(len(first.text), 80), "first occurrence"),),
                 )
 
-    def _most_similar(self, i, norm, units, shingles_of, shared, index):
-        """(earlier unit, score) most like unit ``i`` at or above the threshold (the earliest of equals), or None."""
-        if not shared:
+    def _most_similar(self, i, norm, units, shingles_of, common, index):
+        """(earlier unit, score) most like unit ``i`` at or above the threshold (the earliest of equals), or None.
+
+        ``common``: the unit's 3-grams that other units have too; ``index``: 3-gram -> units, in order.
+        """
+        if not common:
             return None
         from rapidfuzz import fuzz
 
         counts: dict[int, int] = defaultdict(int)
-        for s in shared:
+        for s in common:
             for j in index[s]:
                 if j >= i:
                     break  # postings are in unit order
