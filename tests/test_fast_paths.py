@@ -94,3 +94,15 @@ def test_prefilter_words_match_whole_runs_only():
     assert pf.passes(block)
     assert not pf.passes(Block(index=0, kind="paragraph", text="Artistry and party", start=0, end=18))
     assert pf.passes(Block(index=0, kind="paragraph", text="We are #1 here", start=0, end=14))
+
+
+def test_packed_findings_round_trip():
+    from artlint.rule import Finding, Related, pack_findings, unpack_findings
+
+    findings = [
+        Finding("a.md", "AL1", "n", "typography", "warning", "m", 1, 2, 1, 5, "ex", (Related(3, 4, "first"),), "builtin", "ctx"),
+        Finding("a.md", "AL2", "n", "readability", "info", "whole file", None, None, None, None),
+    ]
+    back = unpack_findings(pack_findings(findings))
+    assert back == findings and [hash(f) for f in back] == [hash(f) for f in findings]
+    assert [(f.plugin, f.context) for f in back] == [("builtin", "ctx"), (None, "")]

@@ -39,10 +39,15 @@ def load(path: Path) -> set[str]:
 
 def apply(report, known: set[str]) -> int:
     """Drop findings whose fingerprint is in ``known``; returns how many were dropped."""
+    from artlint.engine import FileList
+
     dropped = 0
+    kept = FileList()
     for fr in report.files:
         fps = fingerprints(fr.findings)
         keep = [f for f, fp in zip(fr.findings, fps, strict=True) if fp not in known]
         dropped += len(fr.findings) - len(keep)
         fr.findings = keep
+        kept.append(fr)
+    report.files = kept
     return dropped

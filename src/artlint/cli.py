@@ -29,13 +29,16 @@ class UserError(click.ClickException):
         click.echo(f"artlint: error: {self.format_message()}", err=True)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and a rename: never a partial file."""
+def write_atomic(path: Path, text) -> None:
+    """Write ``text`` (a string, or strings one after another) to ``path`` via a temporary file and a rename."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            if isinstance(text, str):
+                fh.write(text)
+            else:
+                fh.writelines(text)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -179,7 +182,6 @@ def check(
     dask_address,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin."""
-    from artlint.engine import worst
     from artlint.plugins import collect_reporters
 
     formats = list(formats) or ["text"]
@@ -233,14 +235,15 @@ def check(
             except OSError as exc:
                 raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
         elif not (quiet and fmt == "text"):
-            click.echo(text, nl=False)
+            for chunk in [text] if isinstance(text, str) else text:  # reporters may stream their output
+                click.echo(chunk, nl=False)
         elif report.errors:
             for path, msg in report.errors:
                 click.echo(f"{path}: error: {msg}", err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
     threshold = fail_on or linter.config.fail_on
-    sys.exit(EXIT_FINDINGS if worst(report.findings, threshold) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if report.reaches(threshold) else EXIT_OK)
 
 
 @main.command()

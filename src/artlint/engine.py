@@ -8,11 +8,13 @@ findings stand.
 from __future__ import annotations
 
 import fnmatch
+import json
 import signal
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from artlint import __version__
@@ -20,7 +22,7 @@ from artlint.config import Config
 from artlint.document import Document
 from artlint.parsers import ParseError, format_for, parse
 from artlint.plugins import collect_rules, make_manager
-from artlint.rule import SEVERITY_RANK, Finding, Rule, RuleSet, finding_from_hit
+from artlint.rule import SEVERITY_RANK, Finding, Rule, RuleSet, finding_from_hit, pack_findings, unpack_findings
 from artlint.sources import InputError, collect, decode, read_bytes, read_file
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -39,57 +41,96 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     source: str | None = field(default=None, repr=False)  # kept only for reports that show the text
 
-    @classmethod
-    def from_json(cls, data: dict) -> FileResult:
-        """The inverse of ``to_json(full=True)`` (used by the cache)."""
-        return cls(
-            path=data["path"],
-            format=data["format"],
-            words=data["words"],
-            title=data["title"],
-            keyphrase=data["keyphrase"],
-            warnings=list(data.get("warnings", [])),
-            findings=[Finding.from_json(f) for f in data["findings"]],
-        )
-
-    def to_json(self, full: bool = False) -> dict:
+    def to_json(self) -> dict:
         out = {
             "path": self.path,
             "format": self.format,
             "words": self.words,
             "title": self.title,
             "keyphrase": self.keyphrase,
-            "findings": [f.to_json(full) for f in self.findings],
+            "findings": [f.to_json() for f in self.findings],
         }
         if self.warnings:
             out["warnings"] = list(self.warnings)
         return out
 
 
+class FileList:
+    """The files of a report, in order, each with its findings packed into bytes.
+
+    A FileResult is rebuilt when read, so reporters that go through the files one at a time
+    (text, json, github, junit) keep memory flat however many files a run covers.
+    """
+
+    def __init__(self, results=()):
+        self._entries: list[tuple[FileResult, bytes]] = []
+        self.by_severity: Counter = Counter()
+        self.by_category: Counter = Counter()
+        self.n_findings = 0
+        for r in results:
+            self.append(r)
+
+    def append(self, result: FileResult) -> None:
+        self.n_findings += len(result.findings)
+        self.by_severity.update(f.severity for f in result.findings)
+        self.by_category.update(f.category for f in result.findings)
+        self._entries.append((replace(result, findings=[]), pack_findings(result.findings)))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, i: int) -> FileResult:
+        shell, packed = self._entries[i]
+        return replace(shell, findings=unpack_findings(packed), warnings=list(shell.warnings))
+
+    def __iter__(self) -> Iterator[FileResult]:
+        for i in range(len(self._entries)):
+            yield self[i]
+
+
 @dataclass
 class Report:
-    files: list[FileResult] = field(default_factory=list)
+    files: FileList = field(default_factory=FileList)
     errors: list[tuple[str, str]] = field(default_factory=list)
     rules: RuleSet | None = None
 
+    def __post_init__(self):
+        if not isinstance(self.files, FileList):
+            self.files = FileList(self.files)
+
     @property
     def findings(self) -> list[Finding]:
-        return [f for fr in self.files for f in fr.findings]
+        """Every finding, as one list (reporters that need them all at once; see :meth:`iter_findings`)."""
+        return list(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[Finding]:
+        for fr in self.files:
+            yield from fr.findings
+
+    def reaches(self, threshold: str) -> bool:
+        """True when any finding is at or above ``threshold`` (never: False)."""
+        if threshold == "never":
+            return False
+        return any(n and SEVERITY_RANK.get(sev, 0) >= SEVERITY_RANK[threshold] for sev, n in self.files.by_severity.items())
+
+    def summary(self) -> dict:
+        return {
+            "files": len(self.files),
+            "findings": self.files.n_findings,
+            "by_severity": dict(sorted(self.files.by_severity.items())),
+            "by_category": dict(sorted(self.files.by_category.items())),
+        }
 
     def to_json(self) -> dict:
-        findings = self.findings
-        return {
-            "version": 1,
-            "tool": {"name": "artlint", "version": __version__},
-            "files": [fr.to_json() for fr in self.files],
-            "summary": {
-                "files": len(self.files),
-                "findings": len(findings),
-                "by_severity": dict(sorted(Counter(f.severity for f in findings).items())),
-                "by_category": dict(sorted(Counter(f.category for f in findings).items())),
-            },
-            "errors": [{"path": p, "message": m} for p, m in self.errors],
-        }
+        return json.loads("".join(self.json_chunks()))
+
+    def json_chunks(self) -> Iterator[str]:
+        """The JSON report (schemas/report.schema.json), compact, one file at a time."""
+        yield '{"version": 1, "tool": ' + json.dumps({"name": "artlint", "version": __version__}) + ', "files": ['
+        for i, fr in enumerate(self.files):
+            yield (", " if i else "") + json.dumps(fr.to_json(), ensure_ascii=False)
+        errors = [{"path": p, "message": m} for p, m in self.errors]
+        yield '], "summary": ' + json.dumps(self.summary()) + ', "errors": ' + json.dumps(errors, ensure_ascii=False) + "}"
 
 
 def selects(selector: str, code: str, name: str, category: str) -> bool:
@@ -298,14 +339,18 @@ class Linter:
     ) -> Report:
         files, errors = collect(paths, include=list(include) + self.config.include, exclude=list(exclude) + self.config.exclude)
         report = Report(errors=list(errors), rules=self.rules)
+        cached = self._cached(files) if self.cache is not None and not dask_address else {}
+        todo = [p for p in files if p not in cached]  # only these go to processes or a cluster
         if dask_address and "-" not in files:
             from artlint.dask_api import lint_files_on_cluster
 
-            outcomes = lint_files_on_cluster(files, self._args, dask_address)
-        elif jobs > 1 and len(files) >= 4 * jobs and "-" not in files:
-            outcomes = self._parallel(files, jobs, progress)
+            fresh = lint_files_on_cluster(todo, self._args, dask_address)
+        elif jobs > 1 and len(todo) >= 4 * jobs and "-" not in files:
+            fresh = self._parallel(todo, jobs, progress)
         else:
-            outcomes = (self._one(path, stdin, stdin_filename, progress, done, len(files)) for done, path in enumerate(files))
+            fresh = (self._one(path, stdin, stdin_filename, progress, done, len(todo)) for done, path in enumerate(todo))
+        fresh = iter(fresh)
+        outcomes = ((p, cached[p], None) if p in cached else next(fresh) for p in files)  # input order
         for path, result, error in outcomes:
             if error is not None:
                 report.errors.append((path, error))
@@ -315,6 +360,21 @@ class Linter:
             report.files.append(result)
         report.errors.sort()
         return report
+
+    def _cached(self, files) -> dict:
+        """Results of unchanged files, from the cache (read here: cheaper than starting processes for them)."""
+        out = {}
+        for path in files:
+            if path == "-" or format_for(path) is None:
+                continue
+            try:
+                raw = read_bytes(Path(path))
+            except InputError:
+                continue  # reported when the file is linted
+            result = self.cache.get(self.cache.key(path, raw))
+            if result is not None:
+                out[path] = result
+        return out
 
     def _one(self, path, stdin=None, stdin_filename="stdin.txt", progress=None, done=0, total=0):
         if progress is not None:
@@ -412,11 +472,3 @@ def _internal_error(path: str, rule: Rule, exc: Exception) -> Finding:
         end_column=None,
         plugin=rule.plugin,
     )
-
-
-def worst(findings, threshold: str) -> bool:
-    """True when any finding is at or above ``threshold`` (never: False)."""
-    if threshold == "never":
-        return False
-    need = SEVERITY_RANK[threshold]
-    return any(SEVERITY_RANK.get(f.severity, 0) >= need for f in findings)

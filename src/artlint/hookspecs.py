@@ -41,6 +41,9 @@ def artlint_reporters():
     """Return a mapping of output-format name to a reporter callable.
 
     A reporter is ``fn(report: artlint.engine.Report, options: dict) -> str``
-    and must return the full text to write. Called when the CLI resolves
-    ``--format``; a later plugin may not replace an existing name.
+    and returns the text to write, either as one string or as strings one after
+    another (an iterator: the CLI writes them as they come, so memory stays flat;
+    ``report.files`` and ``report.iter_findings()`` also yield one at a time).
+    Called when the CLI resolves ``--format``; a later plugin may not replace an
+    existing name.
     """

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 
 from artlint.document import Document
@@ -44,8 +45,19 @@ class PackRule(Rule):
     kind = "existence"
     scope = "sentence"
     match_whole = False
-    regex: re.Pattern
-    lower_regex: re.Pattern | None = None  # phrase lists: the same phrases in lower case, matched against lower-cased text
+    regex_source = ""
+    regex_flags = 0
+    lower_source = ""  # phrase lists: the same phrases in lower case, matched against lower-cased text
+
+    # compiled on first use: a run that never reaches a rule (a cached re-run) does not pay for it
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return re.compile(self.regex_source, self.regex_flags)
+
+    @cached_property
+    def lower_regex(self) -> re.Pattern | None:
+        return re.compile(self.lower_source) if self.lower_source else None
+
     message = "{match}"
     swap: dict[str, str] = {}
     ignorecase = True
@@ -176,7 +188,7 @@ def _alternation(tokens: list[str]) -> str:
     return "|".join(parts)
 
 
-def _lower_case_scan(phrases: list[str]) -> re.Pattern:
+def _lower_case_scan(phrases: list[str]) -> str:
     """Phrases (lower case) as a case-sensitive pattern for lower-cased text, grouped by first character.
 
     Every alternative starts with a literal, so the regular-expression engine skips ahead to the
@@ -191,7 +203,7 @@ def _lower_case_scan(phrases: list[str]) -> re.Pattern:
     for first, rests in by_first.items():
         guard = r"(?<!\w.)" if first.isalnum() else ""
         parts.append(re.escape(first) + guard + "(?:" + "|".join(rests) + ")")
-    return re.compile("|".join(parts))
+    return "|".join(parts)
 
 
 def load_pack(path: Path, validate: bool = True) -> list[Rule]:
@@ -221,7 +233,10 @@ def load_pack(path: Path, validate: bool = True) -> list[Rule]:
                 if problem:
                     raise PackError(f"{where}: rules[{i}] ({entry['code']}).patterns[{k}]: {problem}")
         try:
-            rules.append(_make_rule(entry, path))
+            rule = _make_rule(entry, path)
+            if validate:  # user packs: a bad pattern is reported when the pack loads
+                rule.regex  # noqa: B018
+            rules.append(rule)
         except re.error as exc:
             raise PackError(f"{where}: rules[{i}] ({entry['code']}): bad pattern: {exc}") from None
     return rules
@@ -262,9 +277,9 @@ def _make_rule(entry: dict, path: Path) -> Rule:
     if entry.get("tokens"):
         pieces.append(_alternation(entry["tokens"]))
     pieces.extend(f"(?:{p})" for p in entry.get("patterns", []))
-    regex = re.compile("|".join(pieces), flags)
+    regex_source = "|".join(pieces)
     phrases = list(entry.get("swap", {})) + list(entry.get("tokens", ()))
-    lower_regex = _lower_case_scan(phrases) if flags and phrases and not entry.get("patterns") else None
+    lower_source = _lower_case_scan(phrases) if flags and phrases and not entry.get("patterns") else ""
     default_msg = "Use '{replacement}' instead of '{match}'." if swap else "'{match}'"
     attrs = {
         "code": entry["code"],
@@ -278,8 +293,9 @@ def _make_rule(entry: dict, path: Path) -> Rule:
         "kind": entry["kind"],
         "scope": entry.get("scope", "sentence"),
         "match_whole": entry.get("match", "anywhere") == "whole",
-        "regex": regex,
-        "lower_regex": lower_regex,
+        "regex_source": regex_source,
+        "regex_flags": flags,
+        "lower_source": lower_source,
         "message": entry.get("message", default_msg),
         "swap": swap,
         "limit": entry.get("limit", 0),

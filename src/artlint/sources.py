@@ -7,6 +7,7 @@ import fnmatch
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from artlint.parsers import FORMATS
@@ -69,8 +70,17 @@ def read_bytes(path: Path) -> bytes:
 
 
 def _matches(path: str, patterns) -> bool:
+    """Whether the path, its file name, or its tail after a "/" matches one of the glob patterns."""
+    rx = _glob_regex(tuple(patterns))
     name = path.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(path, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path, f"*/{p}") for p in patterns)
+    return bool(rx.match(os.path.normcase(path)) or rx.match(os.path.normcase(name)))
+
+
+@lru_cache(maxsize=64)
+def _glob_regex(patterns: tuple[str, ...]) -> re.Pattern:
+    """The patterns as one expression (fnmatch's translation), each also allowed after any "*/" prefix."""
+    parts = [fnmatch.translate(os.path.normcase(p)) for p in patterns] + [fnmatch.translate(os.path.normcase(f"*/{p}")) for p in patterns]
+    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else re.compile(r"(?!)")
 
 
 def collect(paths, include=(), exclude=()) -> tuple[list[str], list[tuple[str, str]]]:

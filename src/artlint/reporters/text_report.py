@@ -18,7 +18,8 @@ def clean(s: str) -> str:
     return _CONTROL.sub("\ufffd", s)
 
 
-def render(report, options=None) -> str:
+def render(report, options=None):
+    """The report's lines, one file at a time (the CLI writes them as they come)."""
     options = options or {}
     colour = options.get("colour", False)
     quiet = options.get("quiet", False)
@@ -30,9 +31,16 @@ def render(report, options=None) -> str:
 
         return click.style(s, **kw)
 
-    lines = []
-    if not quiet:
-        for f in report.findings:
+    by_rule: Counter = Counter()
+    by_severity: Counter = Counter()
+    wrote = False
+    for fr in report.files:
+        lines = []
+        for f in fr.findings:
+            by_rule[(f.rule, f.name, f.severity)] += 1
+            by_severity[f.severity] += 1
+            if quiet:
+                continue
             where = f"{clean(f.path)}:{f.line or 1}:{f.column or 1}:"
             lines.append(
                 f"{style(where, bold=True)} {style(f.rule, fg=_COLOURS.get(f.severity), bold=True)} "
@@ -40,25 +48,29 @@ def render(report, options=None) -> str:
             )
             for r in f.related:
                 lines.append(f"    {clean(f.path)}:{r.line}:{r.column}: {clean(r.message)}")
+        if lines:
+            wrote = True
+            yield "\n".join(lines) + "\n"
+    lines = []
     for path, msg in report.errors:
         lines.append(f"{style(clean(path), bold=True)}: {style('error', fg='red')}: {clean(msg)}")
-    if options.get("statistics"):
-        counts = Counter((f.rule, f.name, f.severity) for f in report.findings)
-        if counts:
-            lines.append("")
-            for (code, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                lines.append(f"{n:6d}  {code:6} {name:34} {sev}")
+    if options.get("statistics") and by_rule:
+        lines.append("")
+        for (code, name, sev), n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"{n:6d}  {code:6} {name:34} {sev}")
     if not quiet:
-        findings = report.findings
-        by = Counter(f.severity for f in findings)
-        parts = ", ".join(f"{by[s]} {s}{'s' if by[s] != 1 else ''}" for s in ("error", "warning", "info") if by[s])
+        total = sum(by_severity.values())
+        parts = ", ".join(
+            f"{by_severity[s]} {s}{'s' if by_severity[s] != 1 else ''}" for s in ("error", "warning", "info") if by_severity[s]
+        )
         n_files = len(report.files)
         summary = (
-            f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''}"
+            f"Found {total} finding{'s' if total != 1 else ''}"
             + (f" ({parts})" if parts else "")
             + f" in {n_files} file{'s' if n_files != 1 else ''}"
             + (f"; {len(report.errors)} error{'s' if len(report.errors) != 1 else ''}" if report.errors else "")
             + "."
         )
-        lines.append(style(summary, bold=True) if findings or report.errors else summary)
-    return "\n".join(lines) + ("\n" if lines else "")
+        lines.append(style(summary, bold=True) if total or report.errors else summary)
+    if lines or wrote:
+        yield "\n".join(lines) + ("\n" if lines else "")
