@@ -35,17 +35,31 @@ class Cache:
     def _file(self, key: str) -> Path:
         return self.dir / key[:2] / key[2:]
 
-    def get(self, key: str):
+    def get_packed(self, key: str):
+        """(FileResult without its findings, the findings packed) or None."""
         from artlint.engine import FileResult
-        from artlint.rule import unpack_findings
 
         try:
             e = marshal.loads(self._file(key).read_bytes())
-            return FileResult(
-                e["path"], e["format"], e["words"], unpack_findings(e["findings"]), e["title"], e["keyphrase"], list(e["warnings"])
-            )
+            shell = FileResult(e["path"], e["format"], e["words"], [], e["title"], e["keyphrase"], list(e["warnings"]))
+            if not isinstance(marshal.loads(e["findings"]), tuple):  # a damaged entry is a miss, not a crash later
+                return None
+            return shell, e["findings"]
         except (OSError, ValueError, EOFError, KeyError, TypeError, IndexError):
             return None
+
+    def get(self, key: str):
+        from artlint.rule import unpack_findings
+
+        entry = self.get_packed(key)
+        if entry is None:
+            return None
+        shell, packed = entry
+        try:
+            shell.findings = unpack_findings(packed)
+        except (ValueError, TypeError, IndexError):
+            return None
+        return shell
 
     def put(self, key: str, result) -> None:
         from artlint.rule import pack_findings

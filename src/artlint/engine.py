@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import marshal
 import signal
 import threading
 from collections import Counter
@@ -76,6 +77,21 @@ class FileList:
         self.by_category.update(f.category for f in result.findings)
         self._entries.append((replace(result, findings=[]), pack_findings(result.findings)))
 
+    def append_packed(self, shell: FileResult, packed: bytes) -> None:
+        """A result whose findings come packed (from the cache): counted without rebuilding them."""
+        rows = marshal.loads(packed)
+        self.n_findings += len(rows)
+        self.by_severity.update(r[4] for r in rows)
+        self.by_category.update(r[3] for r in rows)
+        self._entries.append((shell, packed))
+
+    def iter_json(self) -> Iterator[dict]:
+        """Each file's JSON form, straight from the packed findings."""
+        for shell, packed in self._entries:
+            out = shell.to_json()
+            out["findings"] = [Finding.json_of_tuple(t) for t in marshal.loads(packed)]
+            yield out
+
     def __len__(self) -> int:
         return len(self._entries)
 
@@ -127,8 +143,8 @@ class Report:
     def json_chunks(self) -> Iterator[str]:
         """The JSON report (schemas/report.schema.json), compact, one file at a time."""
         yield '{"version": 1, "tool": ' + json.dumps({"name": "artlint", "version": __version__}) + ', "files": ['
-        for i, fr in enumerate(self.files):
-            yield (", " if i else "") + json.dumps(fr.to_json(), ensure_ascii=False)
+        for i, entry in enumerate(self.files.iter_json()):
+            yield (", " if i else "") + json.dumps(entry, ensure_ascii=False)
         errors = [{"path": p, "message": m} for p, m in self.errors]
         yield '], "summary": ' + json.dumps(self.summary()) + ', "errors": ' + json.dumps(errors, ensure_ascii=False) + "}"
 
@@ -350,8 +366,13 @@ class Linter:
         else:
             fresh = (self._one(path, stdin, stdin_filename, progress, done, len(todo)) for done, path in enumerate(todo))
         fresh = iter(fresh)
-        outcomes = ((p, cached[p], None) if p in cached else next(fresh) for p in files)  # input order
-        for path, result, error in outcomes:
+        for p in files:  # input order
+            if p in cached:
+                shell, packed = cached[p]
+                report.errors.extend((shell.path, w) for w in shell.warnings)
+                report.files.append_packed(shell, packed)
+                continue
+            path, result, error = next(fresh)
             if error is not None:
                 report.errors.append((path, error))
                 continue
@@ -371,9 +392,9 @@ class Linter:
                 raw = read_bytes(Path(path))
             except InputError:
                 continue  # reported when the file is linted
-            result = self.cache.get(self.cache.key(path, raw))
-            if result is not None:
-                out[path] = result
+            entry = self.cache.get_packed(self.cache.key(path, raw))
+            if entry is not None:
+                out[path] = entry
         return out
 
     def _one(self, path, stdin=None, stdin_filename="stdin.txt", progress=None, done=0, total=0):

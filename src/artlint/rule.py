@@ -134,20 +134,24 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         """The report's form (schemas/report.schema.json)."""
-        out = {
-            "rule": self.rule,
-            "name": self.name,
-            "category": self.category,
-            "severity": self.severity,
-            "message": self.message,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "excerpt": self.excerpt,
-            "related": [{"line": r.line, "column": r.column, "message": r.message} for r in self.related],
+        return Finding.json_of_tuple(self.as_tuple())
+
+    @staticmethod
+    def json_of_tuple(t: tuple) -> dict[str, Any]:
+        """:meth:`to_json` of a finding in its :meth:`as_tuple` form (reports of cached results skip the object)."""
+        return {
+            "rule": t[1],
+            "name": t[2],
+            "category": t[3],
+            "severity": t[4],
+            "message": t[5],
+            "line": t[6],
+            "column": t[7],
+            "end_line": t[8],
+            "end_column": t[9],
+            "excerpt": t[10],
+            "related": [{"line": r[0], "column": r[1], "message": r[2]} for r in t[11]],
         }
-        return out
 
 
 @dataclass(frozen=True)
