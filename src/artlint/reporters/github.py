@@ -13,16 +13,15 @@ def _prop(s: str) -> str:
     return _data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report, options=None) -> str:
-    lines = []
-    for f in report.findings:
+def render(report, options=None):
+    """One line per finding, written as the files come (memory stays flat)."""
+    for f in report.iter_findings():
         props = [f"file={_prop(f.path)}"]
         if f.line:
             props += [f"line={f.line}", f"col={f.column}"]
             if f.end_line:
                 props += [f"endLine={f.end_line}", f"endColumn={f.end_column}"]
         props.append(f"title={_prop(f'{f.rule} {f.name}')}")
-        lines.append(f"::{LEVELS[f.severity]} {','.join(props)}::{_data(f.message)}")
+        yield f"::{LEVELS[f.severity]} {','.join(props)}::{_data(f.message)}\n"
     for path, msg in report.errors:
-        lines.append(f"::error file={_prop(path)},title=artlint::{_data(msg)}")
-    return "\n".join(lines) + ("\n" if lines else "")
+        yield f"::error file={_prop(path)},title=artlint::{_data(msg)}\n"
