@@ -138,15 +138,21 @@ class Report:
         }
 
     def to_json(self) -> dict:
-        return json.loads("".join(self.json_chunks()))
+        """The JSON report as one object (the CLI writes it with :meth:`json_chunks` instead)."""
+        return {**self._head(), "files": list(self.files.iter_json()), **self._tail()}
 
     def json_chunks(self) -> Iterator[str]:
         """The JSON report (schemas/report.schema.json), compact, one file at a time."""
-        yield '{"version": 1, "tool": ' + json.dumps({"name": "artlint", "version": __version__}) + ', "files": ['
+        yield json.dumps(self._head())[:-1] + ', "files": ['
         for i, entry in enumerate(self.files.iter_json()):
             yield (", " if i else "") + json.dumps(entry, ensure_ascii=False)
-        errors = [{"path": p, "message": m} for p, m in self.errors]
-        yield '], "summary": ' + json.dumps(self.summary()) + ', "errors": ' + json.dumps(errors, ensure_ascii=False) + "}"
+        yield "], " + json.dumps(self._tail(), ensure_ascii=False)[1:]
+
+    def _head(self) -> dict:
+        return {"version": 1, "tool": {"name": "artlint", "version": __version__}}
+
+    def _tail(self) -> dict:
+        return {"summary": self.summary(), "errors": [{"path": p, "message": m} for p, m in self.errors]}
 
 
 def selects(selector: str, code: str, name: str, category: str) -> bool:
