@@ -195,16 +195,6 @@ class Document:
     def words(self) -> int:
         return sum(b.words for b in self.body)
 
-    def section_blocks(self, heading: Block) -> list[Block]:
-        """Blocks after ``heading`` up to the next heading of the same or a higher level."""
-        out = []
-        for k in range(heading.index + 1, len(self.blocks)):  # no slice: a copy per heading adds up in long articles
-            b = self.blocks[k]
-            if b.kind == "heading" and b.level <= heading.level:
-                break
-            out.append(b)
-        return out
-
     def iter_sentences(self, kinds=PROSE_KINDS) -> Iterator[tuple[Block, Sentence]]:
         for b in self.blocks:
             if b.kind in kinds:

@@ -47,6 +47,9 @@ class ClaimRule(Rule):
         return True
 
 
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")  # (?i), (?-i:...) and the like
+
+
 def lower_case_twin(pattern: re.Pattern) -> re.Pattern | None:
     """``pattern`` without re.IGNORECASE, for lower-cased text, when that matches the same spans.
 
@@ -54,9 +57,7 @@ def lower_case_twin(pattern: re.Pattern) -> re.Pattern | None:
     scanning lower-cased text is often twice as fast. Only for patterns with no upper-case
     letters of their own (escapes such as \\S aside) and no inline flags.
     """
-    if not pattern.flags & re.IGNORECASE or "(?" in pattern.pattern.replace("(?:", "").replace("(?=", "").replace("(?!", "").replace(
-        "(?<", ""
-    ):
+    if not pattern.flags & re.IGNORECASE or _INLINE_FLAGS.search(pattern.pattern):
         return None
     if re.search(r"(?<!\\)[A-Z]", pattern.pattern):
         return None
