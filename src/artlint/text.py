@@ -23,7 +23,6 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s u.k a.m p.m al dept est""".split()
 )
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)")
-_NEXT_CHAR = re.compile(r"\s*(\S)")
 _DOTTED = re.compile(r"(?:[a-z]{1,3}\.)+[a-z]{1,3}")
 
 
@@ -35,33 +34,34 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     except after a known abbreviation or a single initial.
     """
     spans = []
-    start = 0
     n = len(text)
-    while start < n and text[start].isspace():
-        start += 1
+    start = n - len(text.lstrip())
+    spaced = text.isprintable()  # its only white space is " ": a word's start is found with rfind
     for m in _SENT_END.finditer(text):
-        end = m.end()
-        mark = m.group()
-        nm = _NEXT_CHAR.match(text, end)
-        nxt = nm.group(1) if nm else ""
-        if mark[0] == ".":
-            before = text[start : m.start()].rsplit(None, 1)
-            last = before[-1].lower().lstrip("([\"“‘'") if before else ""
-            if last in ABBREVIATIONS or (len(last) == 1 and "a" <= last <= "z") or _DOTTED.fullmatch(last):
+        ms, end = m.span()
+        nxt = end
+        while nxt < n and text[nxt].isspace():
+            nxt += 1
+        next_char = text[nxt] if nxt < n else ""
+        mark = text[ms]
+        if mark == ".":
+            if spaced and text[ms - 1 : ms] != " ":
+                last = text[max(start, text.rfind(" ", start, ms) + 1) : ms]
+            else:
+                before = text[start:ms].rsplit(None, 1)
+                last = before[-1] if before else ""
+            last = last.lower().lstrip("([\"“‘'")
+            if last in ABBREVIATIONS or (len(last) == 1 and "a" <= last <= "z") or ("." in last and _DOTTED.fullmatch(last)):
                 continue  # "e.g. the", "U.S. officials", "J. Smith", "Ph.D. the"
-            if text[max(0, m.start() - 2) : m.start()] == ". " and nxt.islower():
-                continue  # a spaced ellipsis ". . ." running on
-        if nxt.islower() and (mark[0] in "!?" or mark[-1] in "\"”’')]"):
+            if next_char == "." or (next_char.islower() and text[ms - 2 : ms] == ". "):
+                continue  # inside a spaced ellipsis ". . .", or one running on in lower case
+        if next_char.islower() and (mark in "!?" or text[end - 1] in "\"”’')]"):
             continue  # '"Is it safe?" she asked' and '(write it down!) all': one sentence
-        if end - start > 0 and text[start:end].strip():
+        if end > start:
             spans.append((start, end))
-        start = end
-        while start < n and text[start].isspace():
-            start += 1
-    if start < n and text[start:].strip():
-        end = n
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start = nxt
+    end = len(text.rstrip())
+    if start < end:
         spans.append((start, end))
     return spans
 
@@ -113,28 +113,23 @@ def stem(word: str) -> str:
     return w
 
 
-_CONTENT: dict[str, str] = {}  # word as written -> its stem, or "" for a word that carries no meaning
+class _ContentStems(dict):
+    """Word as written -> its stem, or "" for a word that carries no meaning (filled on first sight)."""
+
+    def __missing__(self, w: str) -> str:
+        if len(self) > 500_000:
+            self.clear()  # bound the memory on huge, varied corpora
+        keep = w.lower() not in stopwords() and not w[0].isdigit() and (len(w) > 2 or w.isupper() and len(w) == 2)
+        out = self[w] = stem(w) if keep else ""
+        return out
 
 
-def _content_stem(w: str) -> str:
-    if len(_CONTENT) > 500_000:
-        _CONTENT.clear()  # bound the memory on huge, varied corpora
-    keep = w.lower() not in stopwords() and not w[0].isdigit() and (len(w) > 2 or w.isupper() and len(w) == 2)
-    out = _CONTENT[w] = stem(w) if keep else ""
-    return out
+_CONTENT = _ContentStems()
 
 
 def content_words(text: str | tuple[str, ...]) -> list[str]:
     """Stems of the words that carry meaning (no stop words, no numbers) in a text or a list of its words."""
-    get = _CONTENT.get
-    out = []
-    for w in WORD_RE.findall(text) if isinstance(text, str) else text:
-        s = get(w)
-        if s is None:
-            s = _content_stem(w)
-        if s:
-            out.append(s)
-    return out
+    return list(filter(None, map(_CONTENT.__getitem__, WORD_RE.findall(text) if isinstance(text, str) else text)))
 
 
 @lru_cache(maxsize=200_000)
@@ -157,16 +152,17 @@ class Vocabulary:
     def of(cls, doc: Document) -> Vocabulary:
         block_terms: dict[int, Counter] = {}
         doc_freq: Counter = Counter()
+        stems = _CONTENT.__getitem__
         for b in doc.blocks:
             if b.kind == "code":
                 continue
-            terms = Counter(content_words(b.tokens))
+            terms = Counter(filter(None, map(stems, b.tokens)))
             block_terms[b.index] = terms
             doc_freq.update(terms.keys())
         return cls(block_terms, doc_freq)
 
 
-_COLLAPSIBLE_WS = re.compile(r" \s+|[^\S ]\s*")  # runs of white space other than one space
+_COLLAPSIBLE_WS = re.compile(r"\s(?:(?<! )\s*|\s+)")  # runs of white space other than one space
 
 
 class TextBuilder:
@@ -202,6 +198,9 @@ class TextBuilder:
         pos = 0
         if not self.length:
             pos = len(s) - len(s.lstrip())  # no leading white space
+        if "  " not in s and s.isprintable():  # only single spaces (the usual case): nothing to collapse
+            self._emit(s[pos:], None if src is None else src + pos)
+            return
         for m in _COLLAPSIBLE_WS.finditer(s, pos):  # a single space is copied verbatim
             a, b = m.span()
             self._emit(s[pos:a], None if src is None else src + pos)

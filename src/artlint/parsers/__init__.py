@@ -97,7 +97,7 @@ def build_document(
             text=text,
             start=start,
             end=end,
-            segments=tuple(Segment(*s) for s in segs),
+            segments=tuple(map(Segment._make, segs)),
             level=raw.level,
             links=tuple(raw.links),
             link_text_chars=raw.link_text_chars,

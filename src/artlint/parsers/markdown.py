@@ -44,7 +44,8 @@ def read_front_matter(source: str) -> tuple[dict, str]:
         if m.group(1) == "---":
             import yaml
 
-            data = yaml.safe_load(body) if body.strip() else {}
+            loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available; safe either way
+            data = yaml.load(body, Loader=loader) if body.strip() else {}  # noqa: S506 - a SafeLoader
         else:
             import tomllib
 
