@@ -13,8 +13,8 @@ from artlint.document import Block
 from artlint.engine import Linter
 from artlint.packs import PackRule
 from artlint.parsers import format_for, parse
-from artlint.rule import Prefilter
-from artlint.rules._claims import ClaimRule, lower_case_twin
+from artlint.rule import Prefilter, lower_case_twin
+from artlint.rules._claims import ClaimRule
 
 from .conftest import FIXTURES, ROOT
 
@@ -25,6 +25,8 @@ HARD = [
     "İstanbul’s experts agree that the best phone on the market is 100% guaranteed.",
     "Delve into it. delve\ninto it. Nine out of ten dentists recommend 73 percent of users.",
     "The public largely supports it; most voters in Ohio now believe it; support for it is high.",
+    "Insert an image below. Embed the chart above. Place a photo of the team here.",
+    "Nine in ten adults agree. 9 in every 10 users do. Writer's note: fix. Note to the editor: check.",
 ]
 
 
@@ -83,9 +85,16 @@ def test_claim_twin_finds_the_same_spans(rule):
 
 def test_twin_refused_for_case_sensitive_patterns():
     assert lower_case_twin(re.compile(r"(?-i:[A-Z])\w+", re.I)) is None
-    assert lower_case_twin(re.compile(r"Smith", re.I)) is None
     assert lower_case_twin(re.compile(r"smith")) is None  # not case-insensitive to begin with
+    assert lower_case_twin(re.compile(r"[A-z]+", re.I)) is None  # the range holds [ \\ ] ^ _ `
+    assert lower_case_twin(re.compile(r"a\\Sb", re.I)) is None  # an escaped backslash, then a literal S
+
+
+def test_twin_lower_cases_literal_capitals_only():
     assert lower_case_twin(re.compile(r"\bsmith\S*", re.I)).pattern == r"\bsmith\S*"
+    assert lower_case_twin(re.compile(r"\bI (?:CAN|can't)\B[A-Z]\W\x4A", re.I)).pattern == r"\bi (?:can|can't)\B[a-z]\W\x4a"
+    twin = lower_case_twin(re.compile(r"\bMr\. Smith\b", re.I))
+    assert twin.flags & re.I == 0 and twin.search("so mr. smith said") and not twin.search("mr. smithson")
 
 
 def test_prefilter_words_match_whole_runs_only():

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from artlint.document import Document
 from artlint.resources import schema
-from artlint.rule import Hit, Prefilter, Rule
+from artlint.rule import Hit, Prefilter, Rule, lower_case_twin
 
 
 class PackError(Exception):
@@ -56,7 +56,10 @@ class PackRule(Rule):
 
     @cached_property
     def lower_regex(self) -> re.Pattern | None:
-        return re.compile(self.lower_source) if self.lower_source else None
+        """The same spans in lower-cased text, found faster: the phrase scan, or the patterns' twin."""
+        if self.lower_source:
+            return re.compile(self.lower_source)
+        return None if self.match_whole else lower_case_twin(self.regex)
 
     message = "{match}"
     swap: dict[str, str] = {}
@@ -74,8 +77,8 @@ class PackRule(Rule):
         return [b for b in doc.blocks if b.kind in kinds]
 
     def check(self, doc: Document) -> Iterable[Hit]:
-        prefilter = self.prefilter if self.prefilter else None
-        if prefilter is not None and not prefilter.passes_document(doc):
+        prefilter = self.prefilter.narrowed_to(doc) if self.prefilter else None
+        if prefilter is None and self.prefilter:
             return
         for block in self._targets(doc):
             text = block.text
@@ -160,19 +163,28 @@ def backtracking_risk(pattern: str) -> str | None:
 
 
 def _prefilter(entry: dict) -> Prefilter:
-    """The pack's own ``prefilter`` substrings; for phrase lists, the longest word of every phrase.
+    """The pack's own ``prefilter`` substrings; for phrase lists, the rarest word of every phrase.
 
-    A phrase's words are separated by white space and its edges are guarded as words, so its longest
-    word, when made only of letters and digits, occurs in a matching block as a whole run.
+    A phrase's runs of letters and digits are bounded by its spaces and punctuation and its edges
+    are guarded as words, so each of them occurs in a matching block as a whole run; the rarest
+    (by English word frequency) lets the fewest blocks through.
     """
     if entry.get("prefilter"):
         return Prefilter(substrings=[p.lower() for p in entry["prefilter"]])
     if entry.get("patterns"):
         return Prefilter()
-    phrases = list(entry.get("tokens", ())) + list(entry.get("swap", {}))
-    longest = {max(p.lower().split(), key=len) for p in phrases if p.strip()}
-    runs = {w for w in longest if _ALNUM_RUN.fullmatch(w)}
-    return Prefilter(substrings=longest - runs, words=runs)
+    from artlint.text import common_rank
+
+    rank = common_rank()
+    unknown = len(rank)  # a word missing from the frequency list is rarer than any on it
+    words, substrings = set(), set()
+    for phrase in list(entry.get("tokens", ())) + list(entry.get("swap", {})):
+        runs = _ALNUM_RUN.findall(phrase.lower())
+        if runs:
+            words.add(max(runs, key=lambda w: (rank.get(w, unknown), len(w))))
+        elif phrase.strip():
+            substrings.add(phrase.lower())
+    return Prefilter(substrings=substrings, words=words)
 
 
 def _alternation(tokens: list[str]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from artlint.rule import Prefilter, Rule
+from artlint.rule import Prefilter, Rule, lower_case_twin
 from artlint.rules._shared import has_source
 
 
@@ -15,19 +15,21 @@ class ClaimRule(Rule):
     what: str = "Claim"
     triggers: tuple[str, ...] = ()  # lower-case substrings, one of which every match contains (a cheap prefilter)
     trigger_words: frozenset[str] = frozenset()  # or lower-case runs of letters and digits, as whole runs
+    trigger_patterns: tuple[str, ...] = ()  # or expressions found in the lower-cased text
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        cls._prefilter = Prefilter(substrings=cls.triggers, words=cls.trigger_words)
+        cls._prefilter = Prefilter(substrings=cls.triggers, words=cls.trigger_words, patterns=cls.trigger_patterns)
         cls._lower_pattern = lower_case_twin(cls.pattern) if hasattr(cls, "pattern") else None
 
     def check(self, doc):
-        if self._prefilter and not self._prefilter.passes_document(doc):
+        prefilter = self._prefilter.narrowed_to(doc) if self._prefilter else None
+        if prefilter is None and self._prefilter:
             return
         for b in doc.blocks:
             if b.kind not in ("paragraph", "list_item", "quote", "table_row"):
                 continue
-            if self._prefilter and not self._prefilter.passes(b):
+            if prefilter is not None and not prefilter.passes(b):
                 continue
             if self._lower_pattern is not None and len(b.lower) == len(b.text):
                 pattern, text = self._lower_pattern, b.lower  # same spans, found faster
@@ -45,20 +47,3 @@ class ClaimRule(Rule):
     def accept(self, match: re.Match, text: str, sentence) -> bool:
         """Whether ``match`` (positions in the block's ``text``) inside ``sentence`` is a claim."""
         return True
-
-
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")  # (?i), (?-i:...) and the like
-
-
-def lower_case_twin(pattern: re.Pattern) -> re.Pattern | None:
-    """``pattern`` without re.IGNORECASE, for lower-cased text, when that matches the same spans.
-
-    Python's engine cannot skip ahead to a pattern's first characters under IGNORECASE, so
-    scanning lower-cased text is often twice as fast. Only for patterns with no upper-case
-    letters of their own (escapes such as \\S aside) and no inline flags.
-    """
-    if not pattern.flags & re.IGNORECASE or _INLINE_FLAGS.search(pattern.pattern):
-        return None
-    if re.search(r"(?<!\\)[A-Z]", pattern.pattern):
-        return None
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)

@@ -11,7 +11,9 @@ class UnsourcedStatistic(ClaimRule):
     category = "unsupported-claim"
     severity = "warning"
     what = "Statistic"
-    triggers = ("%", "percent", "per cent", " out of ", " in ", "million", "billion")
+    # every match contains one of these (block text has single spaces): "9 in 10 people" needs "in" and a number
+    triggers = ("%", "percent", "per cent", " out of ", "million", "billion")
+    trigger_patterns = (r"in (?:\d|every |ten |five |four |three )",)
     summary = "A figure about what a population does or thinks ('73% of shoppers', '9 out of 10 dentists') with no source in its paragraph."
     rationale = (
         "Generated articles invent precise-looking figures. A statistic with no link, footnote or named "
