@@ -61,6 +61,13 @@ class PackRule(Rule):
             return re.compile(self.lower_source)
         return None if self.match_whole else lower_case_twin(self.regex)
 
+    @cached_property
+    def longest_whole(self) -> int:
+        """The longest text a ``match: whole`` expression can match (page chrome is short; 400 at most)."""
+        from re import _parser
+
+        return min(400, _parser.parse(self.regex_source, self.regex_flags).getwidth()[1])
+
     message = "{match}"
     swap: dict[str, str] = {}
     ignorecase = True
@@ -86,7 +93,7 @@ class PackRule(Rule):
                 continue
             if self.match_whole:
                 core = block.trimmed
-                m = self.regex.fullmatch(core) if core else None
+                m = self.regex.fullmatch(core) if core and len(core) <= self.longest_whole else None
                 if m:
                     off = text.find(core)
                     yield self.hit(self._message(m), block, off, off + len(core))

@@ -126,10 +126,11 @@ class DuplicatePassage(Rule):
                     continue
                 seen += 1
                 prev_terms = voc.block_terms.get(prev.index, {}).keys()
-                share = len(terms & prev_terms) / len(terms)
-                if share >= self.opts["row_containment"] and len(prev_terms) > len(terms):
-                    out[b.index] = (b, prev, share)
-                    break
+                if len(prev_terms) > len(terms):  # only a longer paragraph can be the one restated
+                    share = len(terms & prev_terms) / len(terms)
+                    if share >= self.opts["row_containment"]:
+                        out[b.index] = (b, prev, share)
+                        break
                 if seen >= 3:
                     break
         return out
