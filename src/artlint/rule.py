@@ -56,14 +56,9 @@ class Prefilter:
     def __bool__(self) -> bool:
         return bool(self.words or self.substrings or self.patterns)
 
-    def passes_document(self, doc: Document) -> bool:
-        """Whether any block of ``doc`` might pass (one look at the whole text: most rules skip most articles)."""
-        if self.words and not self.words.isdisjoint(doc.alnum_runs):
-            return True
-        return self._in_text(doc.lower)
-
     def narrowed_to(self, doc: Document) -> Prefilter | None:
-        """This prefilter cut down to the words, substrings and patterns ``doc`` contains; None if none.
+        """This prefilter cut down to the words, substrings and patterns ``doc`` contains; None if none
+        (then no block of ``doc`` can pass: one look at the whole text, and most rules skip most articles).
 
         A block can only contain what its document contains, so the blocks are then tested against
         one or two triggers instead of every trigger of the rule.
