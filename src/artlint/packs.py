@@ -72,7 +72,13 @@ class PackRule(Rule):
     swap: dict[str, str] = {}
     ignorecase = True
     limit = 0  # at most this many findings per scope unit (0: no limit)
-    prefilter: Prefilter = Prefilter()  # a block that does not pass is skipped
+    entry: dict = {}  # the pack entry the rule was made from
+
+    @cached_property
+    def prefilter(self) -> Prefilter:
+        """A block that does not pass is skipped. Built on first use, like the expressions: phrase
+        lists read the word-frequency list, which a cached re-run should not load."""
+        return _prefilter(self.entry)
 
     def _targets(self, doc: Document) -> list:
         """Blocks in scope. Sentence scope scans whole blocks (one regex pass) and uses sentences for ``limit``."""
@@ -318,7 +324,7 @@ def _make_rule(entry: dict, path: Path) -> Rule:
         "message": entry.get("message", default_msg),
         "swap": swap,
         "limit": entry.get("limit", 0),
-        "prefilter": _prefilter(entry),
+        "entry": entry,
         "ignorecase": bool(flags),
         "source": str(path),
         "__doc__": entry["summary"],
