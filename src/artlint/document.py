@@ -168,6 +168,11 @@ class Document:
         return "\n".join(b.lower for b in self.blocks)
 
     @cached_property
+    def text(self) -> str:
+        """Every block's text, one block per line (for quick "does it contain" tests)."""
+        return "\n".join(b.text for b in self.blocks)
+
+    @cached_property
     def alnum_runs(self) -> frozenset[str]:
         """Every block's :attr:`Block.alnum_runs`."""
         return frozenset().union(*(b.alnum_runs for b in self.blocks))

@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 
 from artlint.document import Document
+from artlint.literals import required_texts
 from artlint.resources import schema
 from artlint.rule import Hit, Prefilter, Rule, lower_case_twin
 
@@ -75,6 +76,19 @@ class PackRule(Rule):
     entry: dict = {}  # the pack entry the rule was made from
 
     @cached_property
+    def gate(self) -> PatternGate | None:
+        """For pattern lists: which patterns can match a document or block (None: run them all)."""
+        patterns = self.entry.get("patterns")
+        if not patterns or self.match_whole or self.entry.get("tokens") or self.entry.get("swap"):
+            return None  # whole-block rules test short blocks, where a failed fullmatch is already cheap
+        if not self.regex_flags & re.IGNORECASE:
+            return PatternGate(patterns, self.regex_flags, lower=False)
+        twins = [lower_case_twin(re.compile(p, self.regex_flags)) for p in patterns]
+        if any(t is None for t in twins):
+            return None
+        return PatternGate([t.pattern for t in twins], twins[0].flags, lower=True)
+
+    @cached_property
     def prefilter(self) -> Prefilter:
         """A block that does not pass is skipped. Built on first use, like the expressions: phrase
         lists read the word-frequency list, which a cached re-run should not load."""
@@ -93,6 +107,10 @@ class PackRule(Rule):
         prefilter = self.prefilter.narrowed_to(doc) if self.prefilter else None
         if prefilter is None and self.prefilter:
             return
+        gate = self.gate
+        live = gate.live(doc) if gate is not None else None
+        if live == []:
+            return  # no pattern can match anywhere in the document
         for block in self._targets(doc):
             text = block.text
             if prefilter is not None and not prefilter.passes(block):
@@ -106,7 +124,13 @@ class PackRule(Rule):
                 continue
             counted: dict[int, int] = {}
             starts = [s.start for s in block.sentences] if self.limit and self.scope == "sentence" else None
-            if self.lower_regex is not None and len(block.lower) == len(text):
+            if gate is not None and (not gate.lower or len(block.lower) == len(text)):
+                subject = block.lower if gate.lower else text
+                regex = gate.regex_for(live, subject)
+                if regex is None:
+                    continue
+                matches = regex.finditer(subject)  # the same spans: only patterns that cannot match are left out
+            elif self.lower_regex is not None and len(block.lower) == len(text):
                 matches = self.lower_regex.finditer(block.lower)  # the same spans, found faster
             else:
                 matches = self.regex.finditer(text)
@@ -131,6 +155,76 @@ class PackRule(Rule):
                         replacement = v
                         break
         return self.message.format(match=found, replacement=replacement)
+
+
+class PatternGate:
+    """Runs only the patterns of a list that can match a text, judged by texts every match contains.
+
+    A pattern whose every match contains one needle of each of its sets (:func:`required_texts`)
+    cannot match a text that lacks one, so leaving it out of the alternation changes no match.
+    ``lower``: the patterns are lower-case twins, run on lower-cased text.
+    """
+
+    def __init__(self, sources: list[str], flags: int, *, lower: bool):
+        self.sources = sources
+        self.flags = flags
+        self.lower = lower
+        self.needles = [required_texts(p, flags) for p in sources]
+        self._compiled: dict[tuple[int, ...], re.Pattern] = {}
+
+    def live(self, doc: Document) -> list[tuple[int, tuple[tuple[str, ...], ...] | None]]:
+        """(pattern, its needle sets cut to what ``doc`` has, or None: not known) for each pattern that can match in ``doc``.
+
+        A needle's whole word is looked up in the document's runs first: most needles are ruled out without a search.
+        """
+        text = doc.lower if self.lower else doc.text
+        runs = doc.alnum_runs
+        searched: dict[str, bool] = {}  # patterns share needles ("[" and "]"): search for each once
+        out = []
+        for i, sets in enumerate(self.needles):
+            if sets is None:
+                out.append((i, None))
+                continue
+            present = []
+            for needles in sets:
+                # a word not among the document's runs rules the needle out without a search
+                found = tuple(
+                    n.text
+                    for n in needles
+                    if (n.word is None or n.word in runs)
+                    and (searched[n.text] if n.text in searched else searched.setdefault(n.text, n.text in text))
+                )
+                if not found:
+                    break
+                present.append(found)
+            else:
+                out.append((i, tuple(sorted(present, key=len))))  # the set with fewest needles here first: most likely to fail
+        return out
+
+    def regex_for(self, live, text: str) -> re.Pattern | None:
+        """The alternation of the live patterns ``text`` has needles for, in their order; None if none."""
+        key = []
+        for i, sets in live:
+            if sets is not None:
+                for needles in sets:
+                    for n in needles:
+                        if n in text:
+                            break
+                    else:
+                        break  # no needle of this set: the pattern cannot match
+                else:
+                    key.append(i)
+            else:
+                key.append(i)
+        if not key:
+            return None
+        key = tuple(key)
+        regex = self._compiled.get(key)
+        if regex is None:
+            if len(self._compiled) >= 256:
+                self._compiled.clear()
+            regex = self._compiled[key] = re.compile("|".join(f"(?:{self.sources[i]})" for i in key), self.flags)
+        return regex
 
 
 def backtracking_risk(pattern: str) -> str | None:
