@@ -46,8 +46,27 @@ def test_no_needles_where_nothing_is_certain():
 
 def test_needles_occur_in_every_match_of_random_patterns():
     rng = random.Random(7)
-    atoms = ["ab", "c", r"\b", r"(?<!\w)", r"(?!\w)", " ", "-", r"\w", r"\d+", "x?", "(?:ab|cd)", "(?:e|f g)", "[hi]", "(?:j )?", "k+", ".",
-             r"(?:\bab\b|abcde)", r"(?:\bc\b|ck)", r"\Bab\b"]
+    atoms = [
+        "ab",
+        "c",
+        r"\b",
+        r"(?<!\w)",
+        r"(?!\w)",
+        " ",
+        "-",
+        r"\w",
+        r"\d+",
+        "x?",
+        "(?:ab|cd)",
+        "(?:e|f g)",
+        "[hi]",
+        "(?:j )?",
+        "k+",
+        ".",
+        r"(?:\bab\b|abcde)",
+        r"(?:\bc\b|ck)",
+        r"\Bab\b",
+    ]
     pieces = [*"abcdefghijk xy-_1", "ab", "abcde", "ck", "f g", "j ", "xab", "ab "]
     for _ in range(400):
         pattern = "".join(rng.choice(atoms) for _ in range(rng.randint(1, 6)))
