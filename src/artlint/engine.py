@@ -420,13 +420,33 @@ class Linter:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        ctx = multiprocessing.get_context("fork" if hasattr(signal, "SIGALRM") else "spawn")
+        global _WORKER
         chunk = max(1, min(64, len(files) // (jobs * 8)))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=self._args) as pool:
-            for done, outcome in enumerate(pool.map(_worker_lint, files, chunksize=chunk)):
-                if progress is not None:
-                    progress(done, len(files))
-                yield outcome
+        if hasattr(signal, "SIGALRM"):
+            # forked workers share this linter, warmed up first: its imports, word lists and compiled
+            # expressions are made once here instead of once in every worker
+            self._warm_up({format_for(p) for p in files})
+            _WORKER = self
+            ctx, init, args = multiprocessing.get_context("fork"), _init_forked_worker, ()
+        else:
+            ctx, init, args = multiprocessing.get_context("spawn"), _init_worker, self._args
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init, initargs=args) as pool:
+                for done, outcome in enumerate(pool.map(_worker_lint, files, chunksize=chunk)):
+                    if progress is not None:
+                        progress(done, len(files))
+                    yield outcome
+        finally:
+            _WORKER = None
+
+    def _warm_up(self, formats) -> None:
+        """Run every rule once on a tiny article of each format (what the first real file would pay)."""
+        sample = "# A heading\n\nA first sentence with 12 words, a figure of 40% and a [link](x).\n\n- An item.\n"
+        for fmt in sorted(f for f in formats if f):
+            try:
+                self.lint_text(sample if fmt != "html" else f"<h1>A heading</h1><p>{sample}</p>", f"warm-up.{fmt}", fmt)
+            except Exception:  # noqa: BLE001, S112 - a warm-up only; real files report their own errors
+                continue
 
 
 _WORKER: Linter | None = None
@@ -436,6 +456,10 @@ def _init_worker(config, select, ignore, keyword, keep_source, cache_dir):
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     _WORKER = Linter(config, select=select, ignore=ignore, keyword=keyword, keep_source=keep_source, cache_dir=cache_dir)
+
+
+def _init_forked_worker():
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
 
 
 def _worker_lint(path):
