@@ -52,21 +52,21 @@ def required_texts(source: str, flags: int = 0, most: int = 3) -> tuple[frozense
     if not ranked:
         return None
     ranked.sort(key=lambda ks: ks[0], reverse=True)
-    chosen: list[frozenset[str]] = []
+    chosen: list[frozenset[Needle]] = []
     for _key, s in ranked:
         kept = _minimised(s)
         bare = {t.replace(_EDGE, "") for t in kept}
-        if any(all(any(b in a.replace(_EDGE, "") for b in bare) for a in c) for c in chosen):
+        if any(all(any(b in n.text for b in bare) for n in c) for c in chosen):
             continue  # every text of a chosen set already contains one of these: no new information
-        scans = sum(1 for n in _needles(kept) if n.word is None)
-        if scans > (_SCANS if not chosen else 0):
+        needles = _needles(kept)
+        if sum(1 for n in needles if n.word is None) > (_SCANS if not chosen else 0):
             continue  # too many texts to search a whole document for (a further set must cost no search)
-        chosen.append(kept)
+        chosen.append(needles)
         if len(chosen) == most:
             break
     if not chosen:
         return None
-    return tuple(_needles(s) for s in chosen)
+    return tuple(chosen)
 
 
 def _needles(texts: frozenset[str]) -> frozenset[Needle]:
