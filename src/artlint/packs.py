@@ -180,6 +180,14 @@ class PatternGate:
         text = doc.lower if self.lower else doc.text
         runs = doc.alnum_runs
         searched: dict[str, bool] = {}  # patterns share needles ("[" and "]"): search for each once
+
+        def in_doc(n) -> bool:
+            if n.word is not None and n.word not in runs:
+                return False  # ruled out without a search
+            if n.text not in searched:
+                searched[n.text] = n.text in text
+            return searched[n.text]
+
         out = []
         for i, sets in enumerate(self.needles):
             if sets is None:
@@ -187,15 +195,9 @@ class PatternGate:
                 continue
             present = []
             for needles in sets:
-                # a word not among the document's runs rules the needle out without a search
-                found = tuple(
-                    n.text
-                    for n in needles
-                    if (n.word is None or n.word in runs)
-                    and (searched[n.text] if n.text in searched else searched.setdefault(n.text, n.text in text))
-                )
+                found = tuple(n.text for n in needles if in_doc(n))
                 if not found:
-                    break
+                    break  # this pattern cannot match here: its other sets need no search
                 present.append(found)
             else:
                 out.append((i, tuple(sorted(present, key=len))))  # the set with fewest needles here first: most likely to fail
@@ -203,28 +205,26 @@ class PatternGate:
 
     def regex_for(self, live, text: str) -> re.Pattern | None:
         """The alternation of the live patterns ``text`` has needles for, in their order; None if none."""
-        key = []
-        for i, sets in live:
-            if sets is not None:
-                for needles in sets:
-                    for n in needles:
-                        if n in text:
-                            break
-                    else:
-                        break  # no needle of this set: the pattern cannot match
-                else:
-                    key.append(i)
-            else:
-                key.append(i)
+        key = tuple([i for i, sets in live if sets is None or _meets(sets, text)])
         if not key:
             return None
-        key = tuple(key)
         regex = self._compiled.get(key)
         if regex is None:
             if len(self._compiled) >= 256:
                 self._compiled.clear()
             regex = self._compiled[key] = re.compile("|".join(f"(?:{self.sources[i]})" for i in key), self.flags)
         return regex
+
+
+def _meets(sets, text: str) -> bool:
+    """``text`` has a needle of every set (plain loops: this runs for every block)."""
+    for needles in sets:
+        for n in needles:
+            if n in text:
+                break
+        else:
+            return False
+    return True
 
 
 def backtracking_risk(pattern: str) -> str | None:
