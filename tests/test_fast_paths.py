@@ -75,6 +75,30 @@ def test_lower_case_scan_finds_the_same_spans(rule):
                 assert [m.span() for m in rule.lower_regex.finditer(b.lower)] == [m.span() for m in rule.regex.finditer(b.text)], b.text
 
 
+PHRASE_GATED = [r for r in RULES if isinstance(r, PackRule) and r.phrase_gate is not None]
+
+
+def test_the_phrase_packs_are_gated():
+    assert {"AL021", "AL402", "AL801"} <= {r.code for r in PHRASE_GATED}
+
+
+@pytest.mark.parametrize("rule", PHRASE_GATED, ids=lambda r: r.code)
+def test_phrase_gate_finds_the_same_spans(rule):
+    """Scanning a block only for the phrases whose trigger it holds finds every span of the full scan."""
+    matched = 0
+    for doc in DOCS:
+        narrowed = rule.prefilter.narrowed_to(doc)
+        for b in doc.blocks:
+            if len(b.lower) != len(b.text):
+                continue
+            expected = [m.span() for m in rule.lower_regex.finditer(b.lower)]
+            passes = narrowed is not None and narrowed.passes(b)
+            got = [m.span() for m in rule.phrase_gate.regex_for(narrowed, b).finditer(b.lower)] if passes else []
+            assert got == expected, (rule.code, doc.path, b.text[:80])
+            matched += bool(expected)
+    assert matched, f"{rule.code}: no text in the tests matches it, so nothing was checked"
+
+
 @pytest.mark.parametrize("rule", [r for r in RULES if isinstance(r, ClaimRule)], ids=lambda r: r.code)
 def test_claim_twin_finds_the_same_spans(rule):
     twin = rule._lower_pattern

@@ -92,7 +92,16 @@ class PackRule(Rule):
     def prefilter(self) -> Prefilter:
         """A block that does not pass is skipped. Built on first use, like the expressions: phrase
         lists read the word-frequency list, which a cached re-run should not load."""
+        if self.phrase_gate is not None:
+            return self.phrase_gate.prefilter
         return _prefilter(self.entry)
+
+    @cached_property
+    def phrase_gate(self) -> PhraseGate | None:
+        """For phrase lists scanned in lower case: which phrases a block can hold (None: scan them all)."""
+        if not self.lower_source or self.entry.get("prefilter"):
+            return None
+        return PhraseGate(list(self.entry.get("swap", {})) + list(self.entry.get("tokens", ())))
 
     def _targets(self, doc: Document) -> list:
         """Blocks in scope. Sentence scope scans whole blocks (one regex pass) and uses sentences for ``limit``."""
@@ -130,6 +139,8 @@ class PackRule(Rule):
                 if regex is None:
                     continue
                 matches = regex.finditer(subject)  # the same spans: only patterns that cannot match are left out
+            elif self.phrase_gate is not None and len(block.lower) == len(text):
+                matches = self.phrase_gate.regex_for(prefilter, block).finditer(block.lower)  # the same spans
             elif self.lower_regex is not None and len(block.lower) == len(text):
                 matches = self.lower_regex.finditer(block.lower)  # the same spans, found faster
             else:
@@ -269,29 +280,62 @@ def backtracking_risk(pattern: str) -> str | None:
     return walk(tree, False)
 
 
-def _prefilter(entry: dict) -> Prefilter:
-    """The pack's own ``prefilter`` substrings; for phrase lists, the rarest word of every phrase.
+class PhraseGate:
+    """Scans a block only for the phrases of a list whose trigger it holds.
 
-    A phrase's runs of letters and digits are bounded by its spaces and punctuation and its edges
-    are guarded as words, so each of them occurs in a matching block as a whole run; the rarest
-    (by English word frequency) lets the fewest blocks through.
+    Each phrase's trigger is its rarest word, or the phrase itself when it has no letters or digits
+    (see :func:`_prefilter`); a phrase cannot match a block without its trigger. Leaving such phrases
+    out of the lower-case scan changes no match, and a scan of one or two phrases lets the
+    regular-expression engine skip ahead to their first letter instead of trying every position.
     """
+
+    def __init__(self, phrases: list[str]):
+        self.by_trigger: dict[str, list[str]] = {}
+        for phrase in phrases:
+            self.by_trigger.setdefault(_trigger(phrase), []).append(phrase)
+        self.prefilter = _trigger_prefilter(self.by_trigger)
+        self._compiled: dict[frozenset[str], re.Pattern] = {}
+
+    def regex_for(self, narrowed: Prefilter, block) -> re.Pattern:
+        """The lower-case scan of the phrases whose triggers ``block`` has (``narrowed``: the prefilter cut to its document)."""
+        key = frozenset(narrowed.words & block.alnum_runs).union([s for s in narrowed.substrings if s in block.lower])
+        regex = self._compiled.get(key)
+        if regex is None:
+            if len(self._compiled) >= 256:
+                self._compiled.clear()
+            regex = self._compiled[key] = re.compile(_lower_case_scan([p for t in key for p in self.by_trigger[t]]) or "(?!)")
+        return regex
+
+
+def _prefilter(entry: dict) -> Prefilter:
+    """The pack's own ``prefilter`` substrings; for phrase lists, the trigger of every phrase (:func:`_trigger`)."""
     if entry.get("prefilter"):
         return Prefilter(substrings=[p.lower() for p in entry["prefilter"]])
     if entry.get("patterns"):
         return Prefilter()
+    return _trigger_prefilter({_trigger(p) for p in list(entry.get("tokens", ())) + list(entry.get("swap", {}))})
+
+
+def _trigger(phrase: str) -> str:
+    """The rarest (by English word frequency) run of letters and digits of ``phrase``, lower case; else the phrase.
+
+    A phrase's runs of letters and digits are bounded by its spaces and punctuation and its edges
+    are guarded as words, so each of them occurs in a matching block as a whole run; the rarest
+    lets the fewest blocks through.
+    """
     from artlint.text import common_rank
 
     rank = common_rank()
-    unknown = len(rank)  # a word missing from the frequency list is rarer than any on it
-    words, substrings = set(), set()
-    for phrase in list(entry.get("tokens", ())) + list(entry.get("swap", {})):
-        runs = _ALNUM_RUN.findall(phrase.lower())
-        if runs:
-            words.add(max(runs, key=lambda w: (rank.get(w, unknown), len(w))))
-        elif phrase.strip():
-            substrings.add(phrase.lower())
-    return Prefilter(substrings=substrings, words=words)
+    runs = _ALNUM_RUN.findall(phrase.lower())
+    if not runs:
+        return phrase.lower()
+    return max(runs, key=lambda w: (rank.get(w, len(rank)), len(w)))  # a word missing from the list is rarest
+
+
+def _trigger_prefilter(triggers) -> Prefilter:
+    """Triggers that are words are looked up in a block's runs; the rest are searched for as text."""
+    texts = {t for t in triggers if not _ALNUM_RUN.search(t)}
+    return Prefilter(substrings=texts, words=set(triggers) - texts)
 
 
 def _alternation(tokens: list[str]) -> str:
