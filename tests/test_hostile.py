@@ -113,8 +113,8 @@ def test_interrupted_run_leaves_no_partial_report(tmp_path, sig, code):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     text = (SEEDS / "003_15efb98dc8094c88.txt").read_text()
-    for i in range(400):
-        (corpus / f"a{i}.txt").write_text(text)
+    for i in range(800):  # each its own text, and a fresh cache: no result can come from an earlier run
+        (corpus / f"a{i}.txt").write_text(f"{text}\n\nArticle {i}.\n")
     out = tmp_path / "out"
     out.mkdir()
     env = {**os.environ, "PYTHONPATH": str(NONET)}
@@ -133,6 +133,7 @@ def test_interrupted_run_leaves_no_partial_report(tmp_path, sig, code):
             out / "base.json",
         ],
         env=env,
+        cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
