@@ -47,13 +47,29 @@ def flesch_of_blocks(blocks) -> float:
     return flesch_from_counts(Counter(chain.from_iterable(b.tokens for b in blocks)), sum(len(b.sentences) for b in blocks))
 
 
+class _TokenSyllables(dict):
+    """Token -> its syllables, 0 for a token that is not a word (a number); filled on first sight."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) > 200_000:
+            self.clear()  # bound the memory on huge, varied corpora
+        first = token[0]
+        out = self[token] = syllables(token) if "a" <= first <= "z" or "A" <= first <= "Z" else 0
+        return out
+
+
+_TOKEN_SYLLABLES = _TokenSyllables()
+
+
 def flesch_from_counts(counts: Counter, n_sentences: int) -> float:
     """Flesch reading ease from how often each token occurs (each distinct word is looked at once)."""
     n_words = syl = 0
+    syllables_of = _TOKEN_SYLLABLES.__getitem__
     for w, n in counts.items():
-        if "a" <= w[0] <= "z" or "A" <= w[0] <= "Z":  # words, not numbers
+        s = syllables_of(w)
+        if s:  # a word, not a number
             n_words += n
-            syl += syllables(w) * n
+            syl += s * n
     if not n_words:
         return 100.0
     return 206.835 - 1.015 * (n_words / max(1, n_sentences)) - 84.6 * (syl / n_words)

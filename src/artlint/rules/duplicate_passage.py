@@ -40,8 +40,13 @@ class DuplicatePassage(Rule):
             first_copy[norm] = i
             words = norm.split()
             shingles_of[i] = set(zip(words, words[1:], words[2:]))
-        in_units = Counter(chain.from_iterable(shingles_of.values()))
-        repeated = {s for s, n in in_units.items() if 1 < n <= 50}  # in over 50 units: a stock phrase
+        seen, repeated = set(), set()  # set operations: most 3-grams occur once and are never counted
+        for sh in shingles_of.values():
+            repeated |= sh & seen
+            seen |= sh
+        if repeated:
+            in_units = Counter(chain.from_iterable(sh & repeated for sh in shingles_of.values()))
+            repeated = {s for s, n in in_units.items() if n <= 50}  # in over 50 units: a stock phrase
         index: dict[tuple, list[int]] = defaultdict(list)
         shared_of = {}  # unit -> its 3-grams that other units have too
         for i, sh in shingles_of.items():
@@ -110,22 +115,23 @@ class DuplicatePassage(Rule):
     def _restatements(self, doc):
         """Short passages (often table rows) whose key words mostly come from one of the three paragraphs before."""
         out = {}
-        voc = doc.vocabulary
-        for b in doc.blocks:
+        blocks = doc.blocks
+        terms_of = [doc.vocabulary.block_terms.get(b.index, {}).keys() for b in blocks]
+        for b in blocks:
             if b.kind not in ("table_row", "paragraph") or b.header:
                 continue
-            terms = voc.block_terms.get(b.index, {}).keys()
+            terms = terms_of[b.index]
             if len(terms) < 8:
                 continue
             seen = 0
             for k in range(b.index - 1, -1, -1):
-                prev = doc.blocks[k]
+                prev = blocks[k]
                 if prev.kind == "heading" and seen:
                     break
                 if prev.kind not in ("paragraph", "quote"):
                     continue
                 seen += 1
-                prev_terms = voc.block_terms.get(prev.index, {}).keys()
+                prev_terms = terms_of[k]
                 if len(prev_terms) > len(terms):  # only a longer paragraph can be the one restated
                     share = len(terms & prev_terms) / len(terms)
                     if share >= self.opts["row_containment"]:
