@@ -113,12 +113,20 @@ class Block:
     @cached_property
     def alnum_runs(self) -> frozenset[str]:
         """Lower-case runs of letters and digits ("don't" gives "don" and "t"): for quick "does it contain" tests."""
-        return frozenset(self.norm.replace("-", " ").replace("'", " ").replace("_", " ").split())
+        norm = self.norm
+        if "-" in norm or "'" in norm or "_" in norm:
+            return frozenset(norm.replace("-", " ").replace("'", " ").replace("_", " ").split())
+        return frozenset(self.norm_words)  # most blocks: every word is a run
 
     @cached_property
     def norm(self) -> str:
         """Lower-case words joined by single spaces: the form blocks are compared in."""
         return textutil.normalise_words(textutil.words(self.text) if self.kind == "code" else self.tokens)
+
+    @cached_property
+    def norm_words(self) -> tuple[str, ...]:
+        """The words of :attr:`norm`."""
+        return tuple(self.norm.split())
 
     @cached_property
     def _segment_starts(self) -> list[int]:

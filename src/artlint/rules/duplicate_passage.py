@@ -33,12 +33,12 @@ class DuplicatePassage(Rule):
         first_copy: dict[str, int] = {}
         copy_of: dict[int, int] = {}
         shingles_of: dict[int, set] = {}
-        for i, (_b, norm) in enumerate(units):
+        for i, (b, norm) in enumerate(units):
             if norm in first_copy:
                 copy_of[i] = first_copy[norm]
                 continue
             first_copy[norm] = i
-            words = norm.split()
+            words = b.norm_words
             shingles_of[i] = set(zip(words, words[1:], words[2:]))
         seen, repeated = set(), set()  # set operations: most 3-grams occur once and are never counted
         for sh in shingles_of.values():

@@ -8,9 +8,8 @@ ALLOWED = frozenset(
 )
 
 
-def _has_adjacent_pair(norm: str) -> bool:
+def _has_adjacent_pair(words: tuple[str, ...]) -> bool:
     """Any word twice in a row in the block's normalised words (a fast test before the regex)."""
-    words = norm.split(" ")
     return any(map(str.__eq__, words, words[1:]))
 
 
@@ -28,7 +27,7 @@ class RepeatedWord(Rule):
 
     def check(self, doc):
         for b in doc.blocks:
-            if b.kind == "code" or not _has_adjacent_pair(b.norm):
+            if b.kind == "code" or not _has_adjacent_pair(b.norm_words):
                 continue
             for m in REPEAT_RE.finditer(b.text):
                 word = m.group(1)
