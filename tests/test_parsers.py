@@ -97,3 +97,50 @@ def test_inferred_keyphrase_needs_repetition():
     src = "Main Title\n\nbest cheap hotels rome\n\nText about Rome.\n\nA Heading, best cheap hotels rome\n\nMore text.\n\nbest cheap hotels rome\n"
     assert parse(src, "k.txt", "text").keyphrase == "best cheap hotels rome"
     assert parse("Main Title\n\nSome heading here\n\nText.\n\nSome heading here\n\nText.\n", "k.txt", "text").keyphrase is None
+
+
+def test_markdown_positions_past_non_ascii_text():
+    """pulldown-cmark counts UTF-8 bytes; every position must still be a character of the file."""
+    src = "# Café über alles\n\n| Tée | Größe |\n|---|---|\n| naïve | 日本語 text |\n\nAfter “quotes” and émojis 🎉 the *word* here.\n"
+    doc = parse(src, "t.md", "markdown")
+    lines = src.splitlines()
+    for b in doc.blocks:
+        for word in ("text", "word", "here", "naïve", "Größe"):
+            if word in b.text:
+                i = b.text.index(word)
+                loc = doc.locate(b, i, i + len(word))
+                assert lines[loc.line - 1][loc.column - 1 : loc.end_column - 1] == word, (word, loc)
+    rows = [b for b in doc.blocks if b.kind == "table_row"]
+    assert [r.cells for r in rows] == [("Tée", "Größe"), ("naïve", "日本語 text")] and rows[0].header
+
+
+def test_markdown_lists_quotes_images_html_and_entities():
+    src = (
+        "Intro ![alt words here](i.png) text &amp; more, \\*not emphasis\\*.\n\n"
+        "- tight *one*\n  continued\n  - nested item\n- two\n\n"
+        "1. loose\n\n2. loose too\n\n"
+        "> quoted line\n\n"
+        "<div>\nHTML block text\n</div>\n\n"
+        "    indented code\n"
+    )
+    doc = parse(src, "t.md", "markdown")
+    got = [(b.kind, b.level, b.text) for b in doc.blocks]
+    assert got == [
+        ("paragraph", 0, "Intro text & more, *not emphasis*."),
+        ("list_item", 1, "tight one continued"),
+        ("list_item", 2, "nested item"),
+        ("list_item", 1, "two"),
+        ("list_item", 1, "loose"),
+        ("list_item", 1, "loose too"),
+        ("quote", 0, "quoted line"),
+        ("code", 0, ""),
+    ]
+    p = doc.blocks[0]
+    i = p.text.index("more")
+    assert doc.locate(p, i, i + 4).column == src.index("more") + 1  # after the image and the entity
+
+
+def test_markdown_with_lone_surrogates_parses():
+    doc = parse("# Title\n\nBad \udc80 byte here.\n", "t.md", "markdown")
+    i = doc.blocks[1].text.index("here")
+    assert doc.blocks[1].text.startswith("Bad") and doc.locate(doc.blocks[1], i).column == 12

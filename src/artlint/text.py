@@ -196,8 +196,8 @@ class TextBuilder:
     def add(self, s: str, src: int | None = None) -> None:
         """Append source text ``s`` found at source offset ``src``."""
         pos = 0
-        if not self.length:
-            pos = len(s) - len(s.lstrip())  # no leading white space
+        if not self.length or self.parts[-1].endswith(" "):
+            pos = len(s) - len(s.lstrip())  # no leading white space, and no second space
         if "  " not in s and s.isprintable():  # only single spaces (the usual case): nothing to collapse
             self._emit(s[pos:], None if src is None else src + pos)
             return
