@@ -77,14 +77,11 @@ class PackRule(Rule):
 
     @cached_property
     def gate(self) -> PatternGate | None:
-        """For pattern lists: which patterns can match a document or block (None: run them all).
-
-        Whole-block rules use it for the document only: their blocks are short, where a failed
-        fullmatch already costs less than a test for needles.
-        """
+        """For pattern lists: which patterns can match a document or block (None: run them all)."""
         patterns = self.entry.get("patterns")
-        if not patterns or self.entry.get("tokens") or self.entry.get("swap"):
-            return None
+        if not patterns or self.match_whole or self.entry.get("tokens") or self.entry.get("swap"):
+            return None  # whole-block rules test short blocks, where a failed fullmatch costs less than the needle
+            # searches over the whole document (measured: 6% more instructions with them gated)
         if not self.regex_flags & re.IGNORECASE:
             return PatternGate(patterns, self.regex_flags, lower=False)
         twins = [lower_case_twin(re.compile(p, self.regex_flags)) for p in patterns]
