@@ -79,9 +79,10 @@ class PackRule(Rule):
     def gate(self) -> PatternGate | None:
         """For pattern lists: which patterns can match a document or block (None: run them all)."""
         patterns = self.entry.get("patterns")
+        # Whole-block rules test short blocks, where a failed fullmatch costs less than searching the
+        # document for their needles (measured: 6% more instructions with them gated).
         if not patterns or self.match_whole or self.entry.get("tokens") or self.entry.get("swap"):
-            return None  # whole-block rules test short blocks, where a failed fullmatch costs less than the needle
-            # searches over the whole document (measured: 6% more instructions with them gated)
+            return None
         if not self.regex_flags & re.IGNORECASE:
             return PatternGate(patterns, self.regex_flags, lower=False)
         twins = [lower_case_twin(re.compile(p, self.regex_flags)) for p in patterns]
