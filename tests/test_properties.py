@@ -1,11 +1,13 @@
-"""Property tests: arbitrary text, Markdown and HTML never crash the linter, and every report is
-well formed (positions inside the file, deterministic, sorted, unique)."""
+"""Property tests: arbitrary text, Markdown and HTML never crash the linter, every report is well
+formed (positions inside the file, deterministic, sorted, unique) and block text has single spaces only."""
+
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from artlint.engine import Linter
-from artlint.parsers import ParseError
+from artlint.parsers import ParseError, parse
 from artlint.sources import InputError
 
 LINTER = Linter()
@@ -29,6 +31,8 @@ def _check(text, fmt, path):
         assert str(exc).startswith("no article text")
         return
     again = LINTER.lint_text(text, path, fmt)
+    for b in parse(text, path, fmt).blocks:  # rules rely on it: block text is words and single spaces
+        assert b.kind == "code" or not re.search(r"[^\S ]|  ", b.text), b.text
     assert result.findings == again.findings
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     keys = [f.sort_key() for f in result.findings]

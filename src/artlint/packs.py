@@ -118,42 +118,53 @@ class PackRule(Rule):
         prefilter = self.prefilter.narrowed_to(doc) if self.prefilter else None
         if prefilter is None and self.prefilter:
             return
-        gate = self.gate
+        if self.match_whole:
+            yield from self._whole_blocks(doc, prefilter)
+            return
+        gate, phrase_gate, lower_regex = self.gate, self.phrase_gate, self.lower_regex
         live = gate.live(doc) if gate is not None else None
         if live == []:
             return  # no pattern can match anywhere in the document
+        limit = self.limit
+        by_sentence = limit and self.scope == "sentence"
         for block in self._targets(doc):
-            text = block.text
             if prefilter is not None and not prefilter.passes(block):
                 continue
-            if self.match_whole:
-                core = block.trimmed
-                m = self.regex.fullmatch(core) if core and len(core) <= self.longest_whole else None
-                if m:
-                    off = text.find(core)
-                    yield self.hit(self._message(m), block, off, off + len(core))
-                continue
-            counted: dict[int, int] = {}
-            starts = [s.start for s in block.sentences] if self.limit and self.scope == "sentence" else None
-            if gate is not None and (not gate.lower or len(block.lower) == len(text)):
-                subject = block.lower if gate.lower else text
+            text, lower = block.text, block.lower
+            same_length = len(lower) == len(text)  # else lower-casing moved offsets ("İ"): scan the text itself
+            if gate is not None and (same_length or not gate.lower):
+                subject = lower if gate.lower else text
                 regex = gate.regex_for(live, subject)
                 if regex is None:
                     continue
                 matches = regex.finditer(subject)  # the same spans: only patterns that cannot match are left out
-            elif self.phrase_gate is not None and len(block.lower) == len(text):
-                matches = self.phrase_gate.regex_for(prefilter, block).finditer(block.lower)  # the same spans
-            elif self.lower_regex is not None and len(block.lower) == len(text):
-                matches = self.lower_regex.finditer(block.lower)  # the same spans, found faster
+            elif phrase_gate is not None and same_length:
+                matches = phrase_gate.regex_for(prefilter, block).finditer(lower)  # the same spans
+            elif lower_regex is not None and same_length:
+                matches = lower_regex.finditer(lower)  # the same spans, found faster
             else:
                 matches = self.regex.finditer(text)
+            counted: dict[int, int] = {}
+            starts = [s.start for s in block.sentences] if by_sentence else None
             for m in matches:
-                if self.limit:
+                if limit:
                     unit = bisect.bisect_right(starts, m.start()) if starts is not None else 0
                     counted[unit] = counted.get(unit, 0) + 1
-                    if counted[unit] > self.limit:
+                    if counted[unit] > limit:
                         continue
                 yield self.hit(self._message(text[m.start() : m.end()]), block, m.start(), m.end())
+
+    def _whole_blocks(self, doc: Document, prefilter: Prefilter | None) -> Iterable[Hit]:
+        """Blocks that are, trimmed, one of the phrases or patterns: page chrome on a line of its own."""
+        fullmatch, longest = self.regex.fullmatch, self.longest_whole
+        for block in self._targets(doc):
+            core = block.trimmed
+            if not core or len(core) > longest or (prefilter is not None and not prefilter.passes(block)):
+                continue
+            m = fullmatch(core)
+            if m:
+                off = block.text.find(core)
+                yield self.hit(self._message(m), block, off, off + len(core))
 
     def _message(self, found: str | re.Match) -> str:
         if isinstance(found, re.Match):
