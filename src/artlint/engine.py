@@ -8,6 +8,7 @@ findings stand.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import json
 import marshal
 import signal
@@ -426,6 +427,7 @@ class Linter:
             # forked workers share this linter, warmed up first: its imports, word lists and compiled
             # expressions are made once here instead of once in every worker
             self._warm_up({format_for(p) for p in files})
+            gc.freeze()  # the warmed-up linter: later collections skip its objects (and leave shared pages alone)
             _WORKER = self
             ctx, init, args = multiprocessing.get_context("fork"), _init_forked_worker, ()
         else:
