@@ -24,8 +24,8 @@ PROSE_KINDS = frozenset({"paragraph", "list_item", "quote", "table_row"})
 class cached_property:  # noqa: N801 - named and used like functools.cached_property
     """:func:`functools.cached_property` without the lock Python 3.11 takes on every first read.
 
-    Rules read tens of these per block, each once: the lock was most of their cost. A document is
-    built and read by one thread (Python 3.12 dropped the lock for the same reason).
+    A document is built and read by one thread, so the lock buys nothing, and rules make tens of
+    these first reads per block (Python 3.12 dropped the lock too).
     """
 
     def __init__(self, func):

@@ -297,7 +297,7 @@ class PhraseGate:
     """Scans a block only for the phrases of a list whose trigger it holds.
 
     Each phrase's trigger is its rarest word, or the phrase itself when it has no letters or digits
-    (see :func:`_prefilter`); a phrase cannot match a block without its trigger. Leaving such phrases
+    (:func:`_trigger`); a phrase cannot match a block without its trigger. Leaving such phrases
     out of the lower-case scan changes no match, and a scan of one or two phrases lets the
     regular-expression engine skip ahead to their first letter instead of trying every position.
     """

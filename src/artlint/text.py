@@ -132,13 +132,23 @@ def content_words(text: str | tuple[str, ...]) -> list[str]:
     return list(filter(None, map(_CONTENT.__getitem__, WORD_RE.findall(text) if isinstance(text, str) else text)))
 
 
-@lru_cache(maxsize=200_000)
+class _Rarity(dict):
+    """Stem -> :func:`rarity` (filled on first sight; a plain dict lookup after that)."""
+
+    def __missing__(self, word_stem: str) -> float:
+        if len(self) > 200_000:
+            self.clear()  # bound the memory on huge, varied corpora
+        rank = common_rank().get(word_stem)
+        out = self[word_stem] = 1.0 if rank is None else min(1.0, max(0.05, (math.log10(rank + 1) - 2.3) / 2.0))
+        return out
+
+
+RARITY = _Rarity()
+
+
 def rarity(word_stem: str) -> float:
     """How much a word says about a topic: 0.05 for the commonest English words, 1.0 for rare ones."""
-    rank = common_rank().get(word_stem)
-    if rank is None:
-        return 1.0
-    return min(1.0, max(0.05, (math.log10(rank + 1) - 2.3) / 2.0))
+    return RARITY[word_stem]
 
 
 @dataclass(frozen=True)
@@ -215,9 +225,11 @@ class TextBuilder:
 
     def build(self) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         """Text (trimmed) and its segments."""
-        text = "".join(self.parts)
-        lead = len(text) - len(text.lstrip())
-        text = text.strip()
+        whole = "".join(self.parts)
+        text = whole.strip()
+        if len(text) == len(whole):
+            return text, tuple(self.segments)  # nothing trimmed: every segment stands as recorded
+        lead = len(whole) - len(whole.lstrip())
         segs = []
         for t, s, ln in self.segments:
             t2, s2, ln2 = t - lead, s, ln

@@ -41,7 +41,7 @@ def shared_fraction(doc, block, text=None, give_up_above=None):
     voc = doc.vocabulary
     own = voc.block_terms.get(block.index, {})
     terms = own if text is None else Counter(textutil.content_words(text))
-    rarity = textutil.rarity
+    rarity = textutil.RARITY.__getitem__
     doc_freq = voc.doc_freq
     # the final weight is at most the number of words (rarity <= 1), so a larger shared part settles it
     cap = give_up_above * sum(terms.values()) if give_up_above is not None else float("inf")
@@ -51,7 +51,7 @@ def shared_fraction(doc, block, text=None, give_up_above=None):
         den += r
         others = doc_freq[w] - (1 if w in own else 0)
         if others:
-            num += r * min(1.0, others / 3)  # a word seen in one other block is weak evidence of the topic
+            num += r if others >= 3 else r * (others / 3)  # a word seen in one other block is weak evidence of the topic
             if num > cap:
                 return 1.0, den
     return (num / den if den else 1.0), den
