@@ -71,13 +71,8 @@ class Prefilter:
         return narrow if narrow else None
 
     def passes(self, block: Block) -> bool:
-        if self.words:
-            norm = block.norm  # a run is a substring of it: look there before making the block's runs
-            for w in self.words:
-                if w in norm:
-                    if not self.words.isdisjoint(block.alnum_runs):
-                        return True
-                    break
+        if self.words and not self.words.isdisjoint(block.alnum_runs):
+            return True
         return self._in_text(block.lower)
 
     def _in_text(self, lower: str) -> bool:
