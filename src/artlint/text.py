@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -160,16 +161,9 @@ class Vocabulary:
 
     @classmethod
     def of(cls, doc: Document) -> Vocabulary:
-        block_terms: dict[int, Counter] = {}
-        doc_freq: Counter = Counter()
         stems = _CONTENT.__getitem__
-        for b in doc.blocks:
-            if b.kind == "code":
-                continue
-            terms = Counter(filter(None, map(stems, b.tokens)))
-            block_terms[b.index] = terms
-            doc_freq.update(terms.keys())
-        return cls(block_terms, doc_freq)
+        block_terms = {b.index: Counter(filter(None, map(stems, b.tokens))) for b in doc.blocks if b.kind != "code"}
+        return cls(block_terms, Counter(chain.from_iterable(block_terms.values())))  # a Counter iterates its keys
 
 
 _COLLAPSIBLE_WS = re.compile(r"\s(?:(?<! )\s*|\s+)")  # runs of white space other than one space

@@ -32,10 +32,10 @@ class InconsistentCapitalisation(Rule):
         for b in prose:
             if b.kind not in ("paragraph", "quote", "list_item"):
                 continue  # title-case headings and table cells do not teach names
-            for m in CAP_PAIR_RE.finditer(b.text):  # a pair never spans sentences: punctuation would sit between
-                first = m.group(1) + m.group(2)
+            for capital, rest, second in CAP_PAIR_RE.findall(b.text):  # a pair never spans sentences: punctuation would sit between
+                first = capital + rest
                 if first.lower() not in FUNCTION_WORDS:  # "The Council" at a sentence start is no name
-                    pairs[(first, m.group(3))] += 1
+                    pairs[(first, second)] += 1
         names = {f"{a} {b}" for (a, b), n in pairs.items() if n >= 2}
         if not names:
             return
