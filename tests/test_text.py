@@ -66,21 +66,3 @@ def test_text_builder_collapses_white_space(pieces, text):
     source = "".join(pieces)
     for t, s, n in segments:  # every segment maps back to the same words in the source
         assert built[t : t + n].split() == source[s : s + n].split()
-
-
-def test_block_made_equals_block():
-    from dataclasses import FrozenInstanceError
-
-    import pytest
-
-    from artlint.document import Block
-
-    values = dict(index=3, kind="table_row", text="a | b", start=5, end=12, cells=("a", "b"), table=0, header=True, section=1)
-    made = Block.made(**values)
-    assert made == Block(**values) and made.level == 0 and made.links == ()
-    with pytest.raises(FrozenInstanceError):
-        made.text = "changed"
-    with pytest.raises(TypeError):
-        Block.made(index=0, kind="paragraph", text="x", start=0)  # no end
-    with pytest.raises(TypeError):
-        Block.made(index=0, kind="paragraph", text="x", start=0, end=1, colour="red")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from artlint import text as textutil
@@ -76,19 +76,6 @@ class Block:
     header: bool = False  # table_row only: the header row
     section: int | None = None  # index of the heading this block sits under
     parent: int | None = None  # headings: index of the enclosing heading
-
-    @classmethod
-    def made(cls, **values) -> Block:
-        """``Block(**values)`` at a fifth of the cost, for parsers that make blocks by the thousand.
-
-        A frozen dataclass's ``__init__`` sets each of its 14 fields through ``object.__setattr__``;
-        this fills the instance's ``__dict__`` in one call. Unknown or missing names are refused, as there.
-        """
-        if values.keys() - _BLOCK_DEFAULTS.keys() or _BLOCK_REQUIRED - values.keys():
-            raise TypeError(f"Block.made: unknown or missing fields in {sorted(values)}")
-        block = object.__new__(cls)
-        block.__dict__.update(_BLOCK_DEFAULTS, **values)
-        return block
 
     @property
     def is_heading(self) -> bool:
@@ -155,10 +142,6 @@ class Block:
             return segs[0].src_start
         seg = segs[k]
         return seg.src_start + min(i - seg.text_start, seg.length)
-
-
-_BLOCK_DEFAULTS = {f.name: f.default for f in fields(Block)}
-_BLOCK_REQUIRED = frozenset(name for name, default in _BLOCK_DEFAULTS.items() if default is MISSING)
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ def build_document(
             while stack and stack[-1].level >= raw.level:
                 stack.pop()
             parent = stack[-1].index if stack else None
-        block = Block.made(
+        block = Block(
             index=idx,
             kind=raw.kind,
             text=text,
