@@ -47,18 +47,13 @@ def flesch_of_blocks(blocks) -> float:
     return flesch_from_counts(Counter(chain.from_iterable(b.tokens for b in blocks)), sum(len(b.sentences) for b in blocks))
 
 
-class _TokenSyllables(dict):
-    """Token -> its syllables, 0 for a token that is not a word (a number); filled on first sight."""
-
-    def __missing__(self, token: str) -> int:
-        if len(self) > 200_000:
-            self.clear()  # bound the memory on huge, varied corpora
-        first = token[0]
-        out = self[token] = syllables(token) if "a" <= first <= "z" or "A" <= first <= "Z" else 0
-        return out
+def _token_syllables(token: str) -> int:
+    """A token's syllables; 0 for a token that is not a word (a number)."""
+    first = token[0]
+    return syllables(token) if "a" <= first <= "z" or "A" <= first <= "Z" else 0
 
 
-_TOKEN_SYLLABLES = _TokenSyllables()
+_TOKEN_SYLLABLES = textutil.Memo(_token_syllables)
 
 
 def flesch_from_counts(counts: Counter, n_sentences: int) -> float:

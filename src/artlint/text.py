@@ -114,18 +114,33 @@ def stem(word: str) -> str:
     return w
 
 
-class _ContentStems(dict):
-    """Word as written -> its stem, or "" for a word that carries no meaning (filled on first sight)."""
+class Memo(dict):
+    """A one-argument function's results in a plain dict, computed on first sight.
 
-    def __missing__(self, w: str) -> str:
-        if len(self) > 500_000:
-            self.clear()  # bound the memory on huge, varied corpora
-        keep = w.lower() not in stopwords() and not w[0].isdigit() and (len(w) > 2 or w.isupper() and len(w) == 2)
-        out = self[w] = stem(w) if keep else ""
+    Looking a result up is one dict access (``memo[key]``, or ``memo.__getitem__`` in a loop): 1.75x
+    faster than an ``lru_cache`` call. Past ``limit`` entries it starts again, which bounds the memory
+    on huge, varied corpora.
+    """
+
+    def __init__(self, fn, limit: int = 200_000):
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, key):
+        if len(self) > self.limit:
+            self.clear()
+        out = self[key] = self.fn(key)
         return out
 
 
-_CONTENT = _ContentStems()
+def _content_stem(w: str) -> str:
+    """A word's stem, or "" for a word that carries no meaning (a stop word, a number, a short word)."""
+    keep = w.lower() not in stopwords() and not w[0].isdigit() and (len(w) > 2 or w.isupper() and len(w) == 2)
+    return stem(w) if keep else ""
+
+
+_CONTENT = Memo(_content_stem, limit=500_000)  # word as written -> _content_stem
 
 
 def content_words(text: str | tuple[str, ...]) -> list[str]:
@@ -133,18 +148,12 @@ def content_words(text: str | tuple[str, ...]) -> list[str]:
     return list(filter(None, map(_CONTENT.__getitem__, WORD_RE.findall(text) if isinstance(text, str) else text)))
 
 
-class _Rarity(dict):
-    """Stem -> :func:`rarity` (filled on first sight; a plain dict lookup after that)."""
-
-    def __missing__(self, word_stem: str) -> float:
-        if len(self) > 200_000:
-            self.clear()  # bound the memory on huge, varied corpora
-        rank = common_rank().get(word_stem)
-        out = self[word_stem] = 1.0 if rank is None else min(1.0, max(0.05, (math.log10(rank + 1) - 2.3) / 2.0))
-        return out
+def _rarity(word_stem: str) -> float:
+    rank = common_rank().get(word_stem)
+    return 1.0 if rank is None else min(1.0, max(0.05, (math.log10(rank + 1) - 2.3) / 2.0))
 
 
-RARITY = _Rarity()
+RARITY = Memo(_rarity)  # stem -> rarity(stem)
 
 
 def rarity(word_stem: str) -> float:
