@@ -1,7 +1,10 @@
 """The text helpers every rule leans on: sentence spans and the white-space-collapsing builder."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from artlint import text as textutil
 from artlint.text import TextBuilder, split_sentences
 
 
@@ -66,3 +69,10 @@ def test_text_builder_collapses_white_space(pieces, text):
     source = "".join(pieces)
     for t, s, n in segments:  # every segment maps back to the same words in the source
         assert built[t : t + n].split() == source[s : s + n].split()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
+def test_ascii_word_pattern_finds_the_same_words(text):
+    """The fast pattern for ASCII text is the word pattern, restricted to ASCII."""
+    assert textutil._ASCII_WORD_RE.findall(text) == textutil.WORD_RE.findall(text)
+    assert textutil.words(text) == textutil.WORD_RE.findall(text)
