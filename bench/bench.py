@@ -2,20 +2,22 @@
 """artlint benchmark: throughput, latency, memory, scaling and cache, beside its peers.
 
     python bench/bench.py                 # 1,000 articles (~1.5 M words), the full default rule set
-    python bench/bench.py --files 10000   # also the 10,000-file scaling point (slow)
+    python bench/bench.py --scaling       # also 100 and 10,000 files (slow: about ten minutes more)
 
 The corpus is generated deterministically (seed 42) by recombining the sample articles'
 paragraphs and headings into 300-5,000-word articles, half .txt and half .md, under
 bench/corpus-N/. Each command runs in its own process; CPU seconds and peak RSS come from
 os.wait4 (the process and everything it waited for). Peers run when installed:
 
-    python3 -m venv /tmp/peers && /tmp/peers/bin/pip install proselint       # proselint 0.16
+    python3 -m venv /tmp/peers && /tmp/peers/bin/pip install proselint==0.16.0
     mkdir -p /tmp/tl && cd /tmp/tl && npm init -y && npm install textlint textlint-rule-write-good \\
         textlint-rule-no-todo textlint-rule-common-misspellings textlint-rule-alex   # textlint, four English rules
 
 and pass ``--proselint /tmp/peers/bin/proselint --textlint /tmp/tl/node_modules/.bin/textlint`` (or put
-them on PATH). Subprocesses run with bytecode caching on (PYTHONDONTWRITEBYTECODE unset), as an
-installed tool runs for its users.
+them on PATH). proselint runs ``--runs`` times, each run right after one of artlint's, and the ratio of
+each pair is printed too: this VM's speed drifts by 20% and more, and a pair shares the drift.
+textlint (minutes per run) runs once. Subprocesses run with bytecode caching on
+(PYTHONDONTWRITEBYTECODE unset), as an installed tool runs for its users.
 
 The "regex floor" is one compiled regex over every file, in Python, in one process.
 """
@@ -90,9 +92,12 @@ def measure(cmd, cwd=None) -> dict:
 
 
 def median_of(cmd, runs, cwd=None) -> dict:
-    results = [measure(cmd, cwd) for _ in range(runs)]
-    results.sort(key=lambda r: r["cpu"])
-    return results[len(results) // 2]
+    return _median([measure(cmd, cwd) for _ in range(runs)])
+
+
+def _median(results: list[dict]) -> dict:
+    """The run with the median CPU time."""
+    return sorted(results, key=lambda r: r["cpu"])[len(results) // 2]
 
 
 def regex_floor(corpus: Path) -> dict:
@@ -125,14 +130,20 @@ def main() -> int:
     rows = {}
     jobs = os.cpu_count() or 1
     base = [*artlint, "check", str(corpus), "--format", "json", "--output", str(tmp / "r.json"), "--fail-on", "never"]
-    rows[f"artlint --jobs {jobs}"] = median_of([*base, "--no-cache", "--jobs", str(jobs)], args.runs)
+    cold = [*base, "--no-cache", "--jobs", str(jobs)]
+    pairs = []  # (artlint, proselint) run back to back: the VM's speed drifts, a pair shares the drift
+    if args.proselint:
+        pairs = [(measure(cold), measure([args.proselint, "check", str(corpus)])) for _ in range(args.runs)]
+        rows[f"artlint --jobs {jobs}"] = _median([a for a, _ in pairs])
+    else:
+        rows[f"artlint --jobs {jobs}"] = median_of(cold, args.runs)
     rows["artlint --jobs 1"] = median_of([*base, "--no-cache", "--jobs", "1"], args.runs)
     cache_dir = tmp / "cachewd"
     cache_dir.mkdir()
     measure([*base, "--jobs", str(jobs)], cwd=cache_dir)  # fill the cache
     rows["artlint, cached re-run"] = median_of([*base, "--jobs", str(jobs)], args.runs, cwd=cache_dir)
-    if args.proselint:
-        rows["proselint (default checks)"] = median_of([args.proselint, "check", str(corpus)], 1)
+    if pairs:
+        rows["proselint (default checks)"] = _median([p for _, p in pairs])
     if args.textlint:
         rules = ["--rule", "write-good", "--rule", "no-todo", "--rule", "common-misspellings", "--rule", "alex"]
         exe = Path(args.textlint).absolute()
@@ -150,8 +161,12 @@ def main() -> int:
         w = len(one.read_text().split()) if name.startswith("latency") else n_words
         ratio = r["cpu"] / mine["cpu"] if mine["cpu"] else 0
         print(f"{name:34} {n / r['wall']:9.1f} {w / r['wall']:11,.0f} {r['cpu']:8.2f} {r['wall']:8.2f} {r['rss_mb']:12.1f} {ratio:14.2f}x")
-        if r.get("exit") not in (0, None):
+        if r.get("exit") not in (0, 1, None):  # 1: the linter found something, as it should here
             print(f"    exit {r['exit']}: {r.get('stderr', '')}")
+    if pairs:
+        ratios = sorted(p["cpu"] / a["cpu"] for a, p in pairs)
+        shown = ", ".join(f"{p['cpu'] / a['cpu']:.2f}x" for a, p in pairs)
+        print(f"\nproselint CPU / artlint CPU, run back to back: {shown} (median {ratios[len(ratios) // 2]:.2f}x)")
     if args.scaling:
         print("\nscaling (artlint, all cores, no cache):")
         for n in (100, 1000, 10000):
