@@ -2,9 +2,12 @@
 
     <!-- artlint-disable AL901 typography -->   ... <!-- artlint-enable -->
     <!-- artlint-disable-next-line AL401 -->
+    <!-- artlint-disable-line AL401 -->          (the line the comment is on)
     <!-- artlint-disable-file off-topic -->
 
-With no selectors a directive covers every rule. A directive that suppresses nothing is itself
+With no selectors a directive covers every rule. ``enable`` with selectors re-enables only those
+rules (as markdownlint does); ``enable`` alone ends every open ``disable``. Only real comments count:
+the parsers leave out comments shown inside code (fences, indented blocks, code spans, <pre>/<code>). A directive that suppresses nothing is itself
 reported (AL001 unused-suppression), so stale suppressions do not pile up.
 """
 
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-DIRECTIVE_RE = re.compile(r"^\s*artlint-(disable-next-line|disable-file|disable|enable)\b([^>]*)$", re.S)
+DIRECTIVE_RE = re.compile(r"^\s*artlint-(disable-next-line|disable-file|disable-line|disable|enable)\b([^>]*)$", re.S)
 
 
 @dataclass
@@ -25,6 +28,8 @@ class Directive:
     first: int  # first line covered
     last: int  # last line covered
     used: bool = field(default=False)
+    # (from line, selectors) pairs: rules an ``enable`` re-enabled from that line on
+    exceptions: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
 def parse_directives(doc) -> list[Directive]:
@@ -40,13 +45,18 @@ def parse_directives(doc) -> list[Directive]:
         line, col = doc.position(offset)
         end_line = doc.position(offset + len(text) + 7)[0]  # "<!--" + text + "-->"
         if kind == "enable":
+            named = {s.upper() for s in selectors}
             for d in list(open_disables):
-                if not selectors or set(selectors) & set(d.selectors) or not d.selectors:
-                    d.last = line
+                if not selectors or (d.selectors and {s.upper() for s in d.selectors} <= named):
+                    d.last = line  # everything it disabled is enabled again
                     open_disables.remove(d)
+                else:
+                    d.exceptions.append((line, selectors))
             continue
         if kind == "disable-file":
             d = Directive(kind, selectors, line, col, 1, total_lines)
+        elif kind == "disable-line":
+            d = Directive(kind, selectors, line, col, line, line)
         elif kind == "disable-next-line":
             nxt = end_line + 1
             lines = doc.source.split("\n")
@@ -67,4 +77,7 @@ def covers(d: Directive, finding, matches) -> bool:
         return False
     if d.kind == "disable-next-line" and line != d.first:
         return False
+    for since, enabled in d.exceptions:
+        if line >= since and any(matches(finding, s) for s in enabled):
+            return False
     return not d.selectors or any(matches(finding, s) for s in d.selectors)

@@ -63,6 +63,9 @@ BLOCK_TAGS = {
 # "br" ends a paragraph line only inside bare divs; inside <p> it is a space (handled below)
 
 
+_SHOWN_AS_CODE = frozenset({"pre", "code", "textarea", "xmp"})
+
+
 class _Node:
     __slots__ = ("tag", "attrs", "parent", "score", "paras")
 
@@ -173,7 +176,8 @@ class _Tokens(HTMLParser):
         self.events.append(("ref", self.stack[-1], text, self._offset()))
 
     def handle_comment(self, data):
-        self.comments.append((self._offset(), data))
+        if not any(self.nodes[nid].tag in _SHOWN_AS_CODE for nid in self.stack):  # one shown in a code sample is not a directive
+            self.comments.append((self._offset(), data))
 
     def parse_marked_section(self, i, report=1):
         """The standard library asserts on unknown sections such as ``<![FOO ...``; skip them as bogus comments."""

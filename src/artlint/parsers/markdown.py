@@ -80,6 +80,7 @@ def parse_markdown(source: str, path: str, keyword: str | None):
     list_depth = quote_depth = link_depth = image_depth = 0
     in_code = False  # a code or HTML block: not prose
     table_id = -1
+    html_spans: list[tuple[int, int]] = []  # where pulldown-cmark saw raw HTML: only comments there are real
     for event, where in _events(body):
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
             if event in ("SoftBreak", "HardBreak") and block is not None and not image_depth:
@@ -91,6 +92,8 @@ def parse_markdown(source: str, path: str, keyword: str | None):
         elif kind == "End":
             tag, attrs = (value if isinstance(value, str) else next(iter(value))), None
         else:  # Text, Code, InlineHtml, Html
+            if comments and kind in ("Html", "InlineHtml"):
+                html_spans.append((offset(where["start"]), offset(where["end"])))
             if in_code or image_depth or kind not in ("Text", "Code"):
                 continue
             start, end = offset(where["start"]), offset(where["end"])
@@ -153,6 +156,8 @@ def parse_markdown(source: str, path: str, keyword: str | None):
                     block.builder.add(" | ")
                 block.cells.append(body[start : offset(where["end"])].strip())
 
+    if comments:  # a comment shown in a code block or code span is text, not a directive
+        comments = [(at, text) for at, text in comments if any(s <= at < e for s, e in html_spans)]
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     title_idx = None
     h1 = [i for i, b in enumerate(raw) if b.kind == "heading" and b.level == 1]
