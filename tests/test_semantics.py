@@ -68,3 +68,36 @@ def test_disable_line(tmp_path):
     proc, report = run_json(f, "--select", "AL901,AL001", "--no-cache")
     found = sorted((x["rule"], x["line"]) for x in report["files"][0]["findings"])
     assert found == [("AL901", 5)], found
+
+
+# --- 7. every documented suppression example behaves as documented -----------------------------------
+
+_DIRECTIVE = re.compile(r"<!--\s*artlint-[a-z-]+([^>]*?)-->")
+DOC_EXAMPLES = [
+    (doc, i, block)
+    for doc in ("README.md", "docs/ci.md")
+    for i, block in enumerate(re.findall(r"```markdown\n(.*?)```", (ROOT / doc).read_text(encoding="utf-8"), re.S))
+    if "artlint-" in block
+]
+
+
+def test_docs_have_suppression_examples():
+    assert {d for d, _, _ in DOC_EXAMPLES} == {"README.md", "docs/ci.md"}
+
+
+@pytest.mark.parametrize("doc, index, block", DOC_EXAMPLES, ids=[f"{d}-{i}" for d, i, _ in DOC_EXAMPLES])
+def test_documented_suppression_example(tmp_path, doc, index, block):
+    """Each example, as written in the docs: every directive silences something (no AL001, exit 0);
+    without its comments the same text has findings of every rule the directives name."""
+    selectors = sorted({s for m in _DIRECTIVE.finditer(block) for s in m.group(1).split()})
+    assert selectors, "an example should name the rules it silences"
+    (tmp_path / "example.md").write_text(block)
+    (tmp_path / "bare.md").write_text(_DIRECTIVE.sub("", block))
+    args = ("--no-cache", "--fail-on", "info", "--select", ",".join([*selectors, "AL001"]))
+    proc, report = run_json(tmp_path / "example.md", *args)
+    assert proc.returncode == 0 and _codes(report) == [], report
+    proc, bare = run_json(tmp_path / "bare.md", *args)
+    assert proc.returncode == 1
+    found = bare["files"][0]["findings"]
+    for s in selectors:
+        assert any(s in (f["rule"], f["name"], f["category"]) for f in found), (s, found)
