@@ -1,6 +1,5 @@
 """Suppressions, selectors, configuration lookup and CLI semantics, through the real CLI (issue 15)."""
 
-import json
 import re
 
 import pytest
@@ -101,3 +100,59 @@ def test_documented_suppression_example(tmp_path, doc, index, block):
     found = bare["files"][0]["findings"]
     for s in selectors:
         assert any(s in (f["rule"], f["name"], f["category"]) for f in found), (s, found)
+
+
+# --- 8. unknown selectors stop the run with a suggestion ---------------------------------------------
+
+BODY = "# Post\n\nOne,two and the the end.\n"
+
+
+@pytest.mark.parametrize(
+    "args, config, needle",
+    [
+        (("--select", "AL9011"), None, "'AL9011' (did you mean 'AL901'?)"),
+        (("--ignore", "typograpy"), None, "'typograpy' (did you mean 'typography'?)"),
+        ((), '[severity]\nrepeated-wrod = "error"\n', "'repeated-wrod' (did you mean 'repeated-word'?)"),
+        ((), "[rules.AL1066]\nmax_words = 5\n", "no rule 'AL1066'"),
+        ((), 'select = ["AL90", "bogus"]\n', "unknown rule selector 'bogus'"),
+        ((), '[per-file-ignores]\n"*.md" = ["AL9O1"]\n', "'AL9O1' (did you mean 'AL901'?)"),
+    ],
+)
+def test_unknown_selector_is_an_error(tmp_path, args, config, needle):
+    (tmp_path / "post.md").write_text(BODY)
+    if config:
+        (tmp_path / "artlint.toml").write_text(config)
+    proc = run_cli("check", "--no-cache", *args, tmp_path / "post.md")
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and needle in err and "Traceback" not in err, err
+
+
+# --- 9. [severity] takes any selector, most specific wins; option types checked at load --------------
+
+
+def test_severity_by_category_prefix_name_and_code(tmp_path):
+    (tmp_path / "artlint.toml").write_text(
+        'select = ["AL901", "AL903", "AL502"]\n[severity]\nALL = "error"\ntypography = "info"\nAL90 = "warning"\n'
+        'repeated-word = "error"\nAL5 = "info"\n'
+    )
+    (tmp_path / "post.md").write_text(BODY + "\n70% of readers skim a page before they read it.\n")
+    proc, report = run_json(tmp_path / "post.md", "--no-cache")
+    sev = {f["rule"]: f["severity"] for f in report["files"][0]["findings"]}
+    assert sev == {"AL901": "warning", "AL903": "error", "AL502": "info"}, sev
+
+
+@pytest.mark.parametrize("value", ['"five"', "true", "5.5", "[5]"])
+def test_wrong_option_type_rejected_at_load(tmp_path, value):
+    (tmp_path / "artlint.toml").write_text(f"[rules.AL106]\nmax_words = {value}\n")
+    (tmp_path / "post.md").write_text(BODY)
+    proc = run_cli("check", "--no-cache", tmp_path / "post.md")
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "[rules.AL106]: option max_words must be an integer" in err, err
+    assert not proc.stdout.strip()
+
+
+def test_float_option_accepts_an_integer(tmp_path):
+    (tmp_path / "artlint.toml").write_text("[rules.AL703]\nmax_density = 2\n")
+    (tmp_path / "post.md").write_text(BODY)
+    proc, _ = run_json(tmp_path / "post.md", "--no-cache")
+    assert proc.returncode in (0, 1), proc.stderr

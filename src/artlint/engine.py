@@ -169,6 +169,45 @@ def matches(rule: Rule, selector: str) -> bool:
     return selects(selector, rule.code, rule.name, rule.category)
 
 
+def check_selectors(selectors, rules: RuleSet, where: str) -> None:
+    """Raise ConfigError for the first selector that names no rule (a typo must not run zero rules)."""
+    from artlint.config import ConfigError
+    from artlint.rule import CATEGORIES
+
+    for s in selectors:
+        if s.strip().upper() == "ALL" or s.strip().lower() in CATEGORIES or any(matches(r, s) for r in rules):
+            continue
+        raise ConfigError(f"{where}: unknown rule selector {s!r}{_did_you_mean(s, rules)}")
+
+
+def _did_you_mean(s: str, rules: RuleSet) -> str:
+    import difflib
+
+    from artlint.rule import CATEGORIES
+
+    candidates = ["ALL", *CATEGORIES, *(r.code for r in rules), *(r.name for r in rules)]
+    upper = {c.upper(): c for c in candidates}
+    close = difflib.get_close_matches(s.strip().upper(), list(upper), n=1, cutoff=0.6)
+    hint = f" (did you mean {upper[close[0]]!r}?)" if close else ""
+    return hint + "; see `artlint rules`"
+
+
+def severity_rank(selector: str, rule: Rule) -> tuple | None:
+    """How specifically ``selector`` names ``rule`` (higher wins): code, name, longer prefix, category, ALL."""
+    s = selector.strip()
+    if s.upper() == rule.code:
+        return (4, 0)
+    if s.lower() == rule.name:
+        return (3, 0)
+    if rule.code.startswith(s.upper()):
+        return (2, len(s))
+    if s.lower() == rule.category:
+        return (1, 0)
+    if s.upper() == "ALL":
+        return (0, 0)
+    return None
+
+
 class Linter:
     """Lints documents with a fixed rule set and configuration."""
 
@@ -180,6 +219,8 @@ class Linter:
         self.keep_source = keep_source
         self.plugins = make_manager(extra=plugins)
         self.all_rules = collect_rules(self.plugins, self.config.packs)
+        self._check_config(select, ignore)
+        self._severity: dict[str, str] = {}
         select = list(select) or self.config.select or ["ALL"]
         select = select + self.config.extend_select
         ignore = list(ignore) + self.config.ignore
@@ -206,6 +247,27 @@ class Linter:
             from artlint.cache import Cache
 
             self.cache = Cache(Path(cache_dir), self.fingerprint())
+
+    def _check_config(self, select, ignore) -> None:
+        """Every selector names a rule, every [rules.X] a rule whose options have the right types."""
+        from artlint.config import ConfigError
+
+        where = str(self.config.path) if self.config.path else "configuration"
+        check_selectors(select, self.all_rules, "--select")
+        check_selectors(ignore, self.all_rules, "--ignore")
+        for key in ("select", "ignore", "extend_select"):
+            check_selectors(getattr(self.config, key), self.all_rules, f"{where}: {key.replace('_', '-')}")
+        check_selectors(self.config.severity, self.all_rules, f"{where}: [severity]")
+        for pattern, selectors in self.config.per_file_ignores.items():
+            check_selectors(selectors, self.all_rules, f"{where}: per-file-ignores {pattern!r}")
+        for key, opts in self.config.rules.items():
+            rule = self.all_rules.get(key)
+            if rule is None:
+                raise ConfigError(f"{where}: [rules.{key}]: no rule {key!r} (give a rule code or name){_did_you_mean(key, self.all_rules)}")
+            try:
+                type(rule).validate_options(opts)
+            except ValueError as exc:
+                raise ConfigError(f"{where}: [rules.{key}]: {exc}") from None
 
     def fingerprint(self) -> str:
         """Everything besides the file itself that can change a result (the cache key's other half)."""
@@ -235,10 +297,12 @@ class Linter:
         return self.budget_base + self.budget_per_mb * len(doc.source) / 1_000_000
 
     def severity_of(self, rule: Rule) -> str:
-        for key, sev in self.config.severity.items():
-            if key.upper() == rule.code or key == rule.name:
-                return sev
-        return rule.severity
+        """The configured severity of the most specific [severity] selector naming the rule, else its own."""
+        sev = self._severity.get(rule.code)
+        if sev is None:
+            ranked = [(r, v) for k, v in self.config.severity.items() if (r := severity_rank(k, rule)) is not None]
+            sev = self._severity[rule.code] = max(ranked, key=lambda rv: rv[0])[1] if ranked else rule.severity
+        return sev
 
     def _ignored_here(self, path: str) -> list[str]:
         out = []

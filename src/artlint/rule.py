@@ -212,16 +212,33 @@ class Rule:
     bad: ClassVar[str] = ""  # an example that is flagged
     good: ClassVar[str] = ""  # the same example, fixed: not flagged
     options: ClassVar[dict[str, Any]] = {}
+    # each option's type (a type or a tuple of types); an option not listed has its default's type
+    option_types: ClassVar[dict[str, Any]] = {}
     formats: ClassVar[tuple[str, ...] | None] = None  # None: every format
     fixture_select: ClassVar[tuple[str, ...]] = ()  # other rules this rule's fixtures need enabled
     plugin: str | None = None  # filled in by the plugin manager
     source: str = ""  # module or pack file that defines the rule
 
     def __init__(self, **options: Any) -> None:
-        unknown = set(options) - set(self.options)
-        if unknown:
-            raise ValueError(f"unknown option(s) for {self.code}: {', '.join(sorted(unknown))}")
+        self.validate_options(options)
         self.opts = {**self.options, **options}
+
+    @classmethod
+    def validate_options(cls, options: dict[str, Any]) -> None:
+        """Raise ValueError naming the first unknown option or the first value of the wrong type."""
+        unknown = set(options) - set(cls.options)
+        if unknown:
+            known = ", ".join(sorted(cls.options)) or "none"
+            raise ValueError(f"unknown option(s) for {cls.code}: {', '.join(sorted(unknown))} (options: {known})")
+        for key, value in options.items():
+            default = cls.options[key]
+            expected = cls.option_types.get(key) or (type(default) if default is not None else object)
+            expected = expected if isinstance(expected, tuple) else (expected,)
+            if float in expected:
+                expected = (*expected, int)  # 3 is a fine float
+            if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
+                want = " or ".join(_TYPE_WORDS.get(t, t.__name__) for t in dict.fromkeys(expected))
+                raise ValueError(f"option {key} must be {want}, not {value!r}")
 
     def check(self, doc: Document) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -315,6 +332,8 @@ class RuleSet:
                 return r
         return None
 
+
+_TYPE_WORDS = {int: "an integer", float: "a number", bool: "true or false", str: "a string", list: "a list", dict: "a table"}
 
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
