@@ -156,3 +156,36 @@ def test_float_option_accepts_an_integer(tmp_path):
     (tmp_path / "post.md").write_text(BODY)
     proc, _ = run_json(tmp_path / "post.md", "--no-cache")
     assert proc.returncode in (0, 1), proc.stderr
+
+
+# --- 12. a plugin that cannot load is one clean line, exit 2 -----------------------------------------
+
+
+def _fake_plugin(tmp_path, source):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "bad_plugin.py").write_text(source)
+    info = site / "bad_plugin-0.3.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: bad-plugin\nVersion: 0.3\n")
+    (info / "entry_points.txt").write_text("[artlint]\nbadone = bad_plugin\n")
+    return {"PYTHONPATH": str(site)}
+
+
+@pytest.mark.parametrize(
+    "source, needle",
+    [
+        ("import no_such_module_here\n", "cannot be loaded: ModuleNotFoundError"),
+        ("raise RuntimeError('broken at import')\n", "cannot be loaded: RuntimeError: broken at import"),
+        ("import artlint\n\n@artlint.hookimpl\ndef artlint_rulez():\n    return []\n", "unknown hook 'artlint_rulez'"),
+    ],
+)
+def test_broken_plugin_is_a_clean_error(tmp_path, source, needle):
+    env = _fake_plugin(tmp_path, source)
+    (tmp_path / "post.md").write_text(BODY)
+    for args in (("check", "--no-cache", tmp_path / "post.md"), ("rules",)):
+        proc = run_cli(*args, env=env)
+        err = proc.stderr.decode()
+        assert proc.returncode == 2, err
+        assert "Traceback" not in err and "plugin badone" in err and needle in err, err
+        assert len(err.strip().splitlines()) == 1, err

@@ -21,7 +21,7 @@ def make_manager(load_entry_points: bool = True, extra=()) -> pluggy.PluginManag
     pm = pluggy.PluginManager("artlint")
     pm.add_hookspecs(hookspecs)
     if load_entry_points:
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        _load_entry_points(pm)
     if pm.get_plugin("builtin") is None:
         # running from a source tree without installed metadata
         from artlint import builtin
@@ -29,8 +29,34 @@ def make_manager(load_entry_points: bool = True, extra=()) -> pluggy.PluginManag
         pm.register(builtin, name="builtin")
     for obj in extra:
         pm.register(obj)
-    pm.check_pending()
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(f"plugin {_name_of(pm, exc.plugin)}: {exc}") from None
     return pm
+
+
+def _load_entry_points(pm: pluggy.PluginManager) -> None:
+    """pluggy's load_setuptools_entrypoints, with a one-line error naming the plugin that cannot load."""
+    from importlib import metadata
+
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if pm.get_plugin(ep.name) is not None or pm.is_blocked(ep.name):
+            continue
+        origin = f"{ep.name} ({ep.value}" + (f", from {ep.dist.name} {ep.dist.version})" if ep.dist else ")")
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # any failure inside a third party's import
+            detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+            raise PluginError(f"plugin {origin} cannot be loaded: {detail}") from None
+        try:
+            pm.register(plugin, name=ep.name)
+        except (pluggy.PluginValidationError, ValueError) as exc:
+            raise PluginError(f"plugin {origin}: {exc}") from None
+
+
+def _name_of(pm: pluggy.PluginManager, plugin) -> str:
+    return pm.get_name(plugin) or getattr(plugin, "__name__", repr(plugin))
 
 
 def plugin_name(pm: pluggy.PluginManager, impl) -> str:
