@@ -133,3 +133,14 @@ def test_core_check_does_not_import_dask():
     code = "import sys, artlint.cli\nsys.argv=['artlint','check','seeds','--no-cache']\ntry:\n    artlint.cli.main()\nexcept SystemExit:\n    pass\nprint('dask' in sys.modules, 'datasketch' in sys.modules, 'distributed' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip().splitlines()[-1] == "False False False"
+
+
+def test_audit_fail_on_gates_ci(tmp_path):
+    """near-duplicates are errors, cannibalisation warnings, chrome info; the default never fails."""
+    corpus = tmp_path / "corpus"
+    _planted_corpus(corpus, n=20, dups=2)
+    assert run_cli("audit", corpus, timeout=600).returncode == 0
+    assert run_cli("audit", corpus, "--fail-on", "error", timeout=600).returncode == 1
+    # the seeds: one cannibalisation group, no near-duplicates
+    assert run_cli("audit", SEEDS, "--fail-on", "error", timeout=600).returncode == 0
+    assert run_cli("audit", SEEDS, "--fail-on", "warning", timeout=600).returncode == 1

@@ -388,6 +388,22 @@ def chrome_pack(report: dict, code: str = "SITE001") -> str:
     return yaml.safe_dump(pack, sort_keys=False, allow_unicode=True)
 
 
+# How serious each section of the report is, for ``artlint audit --fail-on``: two articles that are
+# nearly the same compete for one search result and one of them is usually dropped (error); a paragraph
+# copied between articles or two articles chasing one keyphrase is worth a look (warning); template
+# chrome is a fact about the site's layout, not a defect of its articles (info).
+SECTION_SEVERITY = {"near_duplicates": "error", "copied_blocks": "warning", "cannibalisation": "warning", "template_chrome": "info"}
+
+
+def reaches(report: dict, level: str) -> bool:
+    """True when a non-empty section of ``report`` is at or above ``level`` (never: False)."""
+    from artlint.rule import SEVERITY_RANK
+
+    if level == "never":
+        return False
+    return any(report[k] and SEVERITY_RANK[sev] >= SEVERITY_RANK[level] for k, sev in SECTION_SEVERITY.items())
+
+
 def render_text(report: dict) -> str:
     c = report["corpus"]
     out = [f"{c['documents']} documents, {c['words']:,} words (near-duplicate threshold {c['threshold']})", ""]

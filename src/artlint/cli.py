@@ -264,7 +264,15 @@ def check(
 @click.option("--keyword", help="Target keyphrase for every document.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Local processes [default: 0, all cores].")
 @click.option("--dask", "dask_address", help="Run on an existing Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786).")
-def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs, dask_address):
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a section at or above this level is not empty: near-duplicates are errors, "
+    "copied paragraphs and cannibalisation warnings, template chrome info.",
+)
+def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs, dask_address, fail_on):
     """Audit a site: near-duplicate articles, copied paragraphs, keyphrase cannibalisation, template chrome.
 
     PATHS are files, folders, or JSON Lines files of {"url"|"path", "text"|"html"} records."""
@@ -299,7 +307,9 @@ def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs
         raise UserError(str(exc)) from None
     except OSError as exc:
         raise UserError(f"cannot write: {exc.strerror or exc}") from None
-    sys.exit(EXIT_ERROR if report["errors"] else EXIT_OK)
+    if report["errors"]:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if site.reaches(report, fail_on) else EXIT_OK)
 
 
 @main.command("rules")
