@@ -189,3 +189,26 @@ def test_broken_plugin_is_a_clean_error(tmp_path, source, needle):
         assert proc.returncode == 2, err
         assert "Traceback" not in err and "plugin badone" in err and needle in err, err
         assert len(err.strip().splitlines()) == 1, err
+
+
+# --- 14. the cache is git-ignored; artlint's own reports are not linted --------------------------------
+
+
+def test_cache_folder_ignores_itself(tmp_path):
+    (tmp_path / "post.md").write_text(BODY)
+    run_cli("check", "post.md", cwd=tmp_path)
+    assert (tmp_path / ".artlint_cache" / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_own_html_reports_are_not_linted_when_walking(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "post.md").write_text(BODY)
+    assert run_cli("check", "--no-cache", site, "--format", "html", "--output", site / "report.html").returncode == 1
+    assert run_cli("audit", site, "--format", "html", "--output", site / "audit.html").returncode == 0
+    proc, report = run_json("--no-cache", site)
+    assert [f["path"].rsplit("/", 1)[-1] for f in report["files"]] == ["post.md"], report
+    # a hand-written page that merely mentions artlint is still linted
+    (site / "about.html").write_text("<html><head><title>About artlint</title></head><body><p>artlint is a linter.</p></body></html>")
+    proc, report = run_json("--no-cache", site)
+    assert sorted(f["path"].rsplit("/", 1)[-1] for f in report["files"]) == ["about.html", "post.md"]

@@ -437,6 +437,7 @@ def render_html(report: dict) -> str:
     c = report["corpus"]
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        f'<meta name="generator" content="artlint {__version__}">',  # walks skip what artlint wrote (sources.GENERATED_MARK)
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         "<title>artlint site audit</title><style>body{font:14px system-ui;margin:24px}table{border-collapse:collapse;margin-bottom:24px}"
         "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}</style></head><body>",

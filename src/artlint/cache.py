@@ -23,8 +23,10 @@ VERSION = f"v2-py{sys.version_info[0]}{sys.version_info[1]}"
 
 class Cache:
     def __init__(self, root: Path, linter_key: str):
-        self.dir = Path(root) / VERSION
+        self.root = Path(root)
+        self.dir = self.root / VERSION
         self.linter_key = linter_key
+        self._ignored = False
 
     def key(self, path: str, data: bytes) -> str:
         h = hashlib.sha256(self.linter_key.encode())
@@ -76,6 +78,11 @@ class Cache:
         target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            if not self._ignored:  # as Ruff and pytest do: the cache never shows up in `git status`
+                ignore = self.root / ".gitignore"
+                if not ignore.exists():
+                    ignore.write_text("# written by artlint\n*\n", encoding="utf-8")
+                self._ignored = True
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 fh.write(marshal.dumps(entry))

@@ -12,6 +12,9 @@ from pathlib import Path
 
 from artlint.parsers import FORMATS
 
+# what artlint's own HTML reports carry in their first lines, so a report written into a linted folder is not
+# linted on the next run
+GENERATED_MARK = b'<meta name="generator" content="artlint '
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".artlint_cache", ".tox")
 
 
@@ -121,6 +124,8 @@ def collect(paths, include=(), exclude=()) -> tuple[list[str], list[tuple[str, s
                         continue
                     if _matches(full, exclude):
                         continue
+                    if suffix in (".html", ".htm") and _written_by_artlint(full):
+                        continue
                     if full not in seen:
                         seen.add(full)
                         files.append(full)
@@ -135,6 +140,14 @@ def collect(paths, include=(), exclude=()) -> tuple[list[str], list[tuple[str, s
         else:
             errors.append((p, "not a regular file"))
     return files, errors
+
+
+def _written_by_artlint(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return GENERATED_MARK in fh.read(512)
+    except OSError:
+        return False  # reported when the file is read
 
 
 def _rel(root: str, name: str) -> str:

@@ -148,6 +148,7 @@ def render(report, options=None) -> str:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta name="generator" content="artlint {e(__version__)}">',  # walks skip what artlint wrote (sources.GENERATED_MARK)
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
         f"<title>artlint report: {len(findings)} findings in {len(report.files)} files</title>",
         f"<style>{STYLE}</style></head><body>",
