@@ -212,3 +212,90 @@ def test_own_html_reports_are_not_linted_when_walking(tmp_path):
     (site / "about.html").write_text("<html><head><title>About artlint</title></head><body><p>artlint is a linter.</p></body></html>")
     proc, report = run_json("--no-cache", site)
     assert sorted(f["path"].rsplit("/", 1)[-1] for f in report["files"]) == ["about.html", "post.md"]
+
+
+# --- 10. each file follows its nearest configuration ------------------------------------------------
+
+
+def _two_sites(tmp_path):
+    for site, config in (("siteA", 'select = ["AL901"]\n'), ("siteB", 'select = ["AL903"]\n[severity]\nAL903 = "error"\n')):
+        (tmp_path / site / "posts").mkdir(parents=True)
+        (tmp_path / site / "artlint.toml").write_text(config)
+        (tmp_path / site / "posts" / "post.md").write_text(BODY)
+    return tmp_path / "siteA", tmp_path / "siteB"
+
+
+def test_each_site_uses_its_own_config_in_either_order(tmp_path):
+    a, b = _two_sites(tmp_path)
+    seen = []
+    for order in ((a, b), (b, a)):
+        proc, report = run_json("--no-cache", *order)
+        seen.append({fr["path"]: [(f["rule"], f["severity"]) for f in fr["findings"]] for fr in report["files"]})
+    assert seen[0] == seen[1]
+    assert seen[0] == {f"{a}/posts/post.md": [("AL901", "warning")], f"{b}/posts/post.md": [("AL903", "error")]}
+    # --config still wins for every file
+    proc, report = run_json("--no-cache", "--config", a / "artlint.toml", b, a)
+    assert {fr["path"]: _codes(report, fr["path"]) for fr in report["files"]} == {
+        f"{b}/posts/post.md": ["AL901"],
+        f"{a}/posts/post.md": ["AL901"],
+    }
+
+
+def test_patterns_are_relative_to_the_config_file(tmp_path):
+    site = tmp_path / "site"
+    (site / "news").mkdir(parents=True)
+    (site / "drafts").mkdir()
+    (site / "artlint.toml").write_text('select = ["AL901", "AL903"]\nexclude = ["drafts/*"]\n[per-file-ignores]\n"news/*.md" = ["AL901"]\n')
+    (site / "news" / "a.md").write_text(BODY)
+    (site / "drafts" / "d.md").write_text(BODY)
+    for cwd, target in ((site / "news", "."), (site, "."), (tmp_path, "site")):
+        proc, report = run_json("--no-cache", target, cwd=cwd)
+        assert [(fr["path"].rsplit("/", 1)[-1], _codes(report, fr["path"])) for fr in report["files"]] == [("a.md", ["AL903"])], (
+            cwd,
+            report,
+        )
+
+
+def test_cache_follows_each_files_config(tmp_path):
+    a, b = _two_sites(tmp_path)
+    first = run_json(a, b, cwd=tmp_path)[1]
+    (b / "artlint.toml").write_text('select = ["AL901"]\n')  # only siteB's configuration changes
+    second = run_json(a, b, cwd=tmp_path)[1]
+    assert _codes(first) == ["AL901", "AL903"] and _codes(second) == ["AL901", "AL901"]
+
+
+# --- 11. --force-exclude, .gitignore, no path means "." ------------------------------------------------
+
+
+def test_force_exclude_applies_to_named_files(tmp_path):
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "artlint.toml").write_text('exclude = ["drafts"]\n')
+    (tmp_path / "drafts" / "wip.md").write_text(BODY)
+    (tmp_path / "post.md").write_text(BODY)
+    proc, report = run_json("--no-cache", "drafts/wip.md", "post.md", cwd=tmp_path)
+    assert [fr["path"] for fr in report["files"]] == ["drafts/wip.md", "post.md"]  # named: linted
+    proc, report = run_json("--no-cache", "--force-exclude", "drafts/wip.md", "post.md", cwd=tmp_path)
+    assert [fr["path"] for fr in report["files"]] == ["post.md"]
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text()
+    assert "--force-exclude" in hooks
+
+
+def test_gitignore_respected_when_walking(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("build/\n*.tmp.md\n")
+    site = tmp_path / "content"
+    (site / "build").mkdir(parents=True)
+    (site / "sub").mkdir()
+    (site / "sub" / ".gitignore").write_text("secret.md\n")
+    for name in ("post.md", "x.tmp.md", "build/out.md", "sub/secret.md", "sub/ok.md"):
+        (site / name).write_text(BODY)
+    proc, report = run_json("--no-cache", "content", cwd=tmp_path)
+    assert sorted(fr["path"] for fr in report["files"]) == ["content/post.md", "content/sub/ok.md"]
+    proc, report = run_json("--no-cache", "--no-respect-gitignore", "content", cwd=tmp_path)
+    assert len(report["files"]) == 5
+
+
+def test_no_path_means_current_folder(tmp_path):
+    (tmp_path / "post.md").write_text(BODY)
+    proc, report = run_json("--no-cache", cwd=tmp_path)
+    assert [fr["path"] for fr in report["files"]] == ["post.md"] and proc.returncode == 1

@@ -49,23 +49,39 @@ def write_atomic(path: Path, text) -> None:
 
 
 def _linter(config_path, select, ignore, keyword, paths, keep_source=False, use_cache=False):
-    from artlint.config import Config, ConfigError, find_config, load_config
+    """The linter for the first checked path's folder (or the working directory)."""
+    return _linter_of(_workspace(config_path, select, ignore, keyword, keep_source, use_cache), paths)
+
+
+def _linter_of(ws, paths):
+    start = next((p for p in paths if p != "-" and os.path.exists(p)), ".")
+    try:
+        return ws.linter_for(ws.config_for(start if os.path.isdir(start) else os.path.dirname(start) or "."))
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _workspace(config_path, select, ignore, keyword, keep_source=False, use_cache=False):
+    """Each file's configuration (``--config``, else the nearest one) and one linter per configuration."""
     from artlint.engine import Linter
     from artlint.packs import PackError
     from artlint.plugins import PluginError
+    from artlint.workspace import Workspace
 
-    try:
-        if config_path:
-            config = load_config(Path(config_path))
-        else:
-            start = next((Path(p) for p in paths if p != "-" and os.path.exists(p)), Path.cwd())
-            found = find_config(start)
-            config = load_config(found) if found else Config()
+    def make(config):
         cache_dir = None
         if use_cache:
             cache_dir = (config.path.parent if config.path else Path.cwd()) / ".artlint_cache"
-        return Linter(config, select=_split(select), ignore=_split(ignore), keyword=keyword, keep_source=keep_source, cache_dir=cache_dir)
-    except (ConfigError, PackError, PluginError) as exc:
+        try:
+            return Linter(
+                config, select=_split(select), ignore=_split(ignore), keyword=keyword, keep_source=keep_source, cache_dir=cache_dir
+            )
+        except (ConfigError, PackError, PluginError) as exc:
+            raise UserError(str(exc)) from None
+
+    try:
+        return Workspace(config_path, make)
+    except ConfigError as exc:
         raise UserError(str(exc)) from None
 
 
@@ -122,7 +138,7 @@ def main():
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--format",
     "formats",
@@ -150,6 +166,10 @@ def main():
 @click.option("--stdin-filename", default="stdin.txt", help="Name (and so format) for text read from '-'.")
 @click.option("--include", multiple=True, help="Glob of files to include when walking folders.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
+@click.option("--force-exclude", is_flag=True, help="Apply exclude patterns to files named on the command line too (for pre-commit).")
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore", default=True, help="Skip what .gitignore files ignore when walking folders [default: on]."
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: only on a terminal).")
@@ -172,6 +192,8 @@ def check(
     stdin_filename,
     include,
     exclude,
+    force_exclude,
+    respect_gitignore,
     quiet,
     statistics,
     color,
@@ -181,11 +203,17 @@ def check(
     no_cache,
     dask_address,
 ):
-    """Lint articles: files, folders (walked recursively) or '-' for stdin."""
+    """Lint articles: files, folders (walked recursively) or '-' for stdin; no path means '.'.
+
+    Each file follows the nearest artlint.toml or pyproject.toml [tool.artlint] in its folder or above,
+    unless --config names one for all."""
     from artlint.plugins import collect_reporters
+    from artlint.workspace import fails
 
     formats = list(formats) or ["text"]
-    linter = _linter(config_path, select, ignore, keyword, paths, keep_source="html" in formats, use_cache=not no_cache)
+    paths = paths or (".",)
+    ws = _workspace(config_path, select, ignore, keyword, keep_source="html" in formats, use_cache=not no_cache)
+    linter = _linter_of(ws, paths)
     reporters = collect_reporters(linter.plugins)
     for f in formats:
         if f not in reporters:
@@ -204,12 +232,15 @@ def check(
     _exit_on_sigterm()
     try:
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
-            report = linter.run(
+            report, level_of = ws.run(
                 list(paths),
                 stdin=stdin,
                 stdin_filename=stdin_filename,
                 include=include,
                 exclude=exclude,
+                force_exclude=force_exclude,
+                respect_gitignore=respect_gitignore,
+                fail_on=fail_on,
                 progress=tick,
                 jobs=jobs or os.cpu_count() or 1,
                 dask_address=dask_address,
@@ -242,8 +273,7 @@ def check(
                 click.echo(f"{path}: error: {msg}", err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
-    threshold = fail_on or linter.config.fail_on
-    sys.exit(EXIT_FINDINGS if report.reaches(threshold) else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if fails(report, level_of) else EXIT_OK)
 
 
 @main.command()

@@ -1,7 +1,7 @@
 """Configuration: ``[tool.artlint]`` in pyproject.toml or ``artlint.toml``.
 
-The file is found by walking up from the first checked path (or the working
-directory), validated against ``schemas/config.schema.json``, and merged with
+Each checked file follows the nearest such file in its folder or above (see
+:mod:`artlint.workspace`; ``--config`` names one for every file). It is validated against ``schemas/config.schema.json``, and merged with
 command-line options (which win).
 """
 
@@ -39,17 +39,25 @@ def find_config(start: Path) -> Path | None:
     start = start.resolve()
     here = start if start.is_dir() else start.parent
     for d in (here, *here.parents):
-        cand = d / "artlint.toml"
-        if cand.is_file():
+        found = find_config_here(d)
+        if found is not None:
+            return found
+    return None
+
+
+def find_config_here(d: Path) -> Path | None:
+    """``d``'s artlint.toml, else its pyproject.toml if that has a [tool.artlint] table."""
+    cand = d / "artlint.toml"
+    if cand.is_file():
+        return cand
+    cand = d / "pyproject.toml"
+    if cand.is_file():
+        try:
+            data = tomllib.loads(cand.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            return None
+        if "artlint" in data.get("tool", {}):
             return cand
-        cand = d / "pyproject.toml"
-        if cand.is_file():
-            try:
-                data = tomllib.loads(cand.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-                continue
-            if "artlint" in data.get("tool", {}):
-                return cand
     return None
 
 

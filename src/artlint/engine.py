@@ -26,7 +26,7 @@ from artlint.document import Document
 from artlint.parsers import ParseError, format_for, parse
 from artlint.plugins import collect_rules, make_manager
 from artlint.rule import SEVERITY_RANK, Finding, Rule, RuleSet, finding_from_hit, pack_findings, unpack_findings
-from artlint.sources import InputError, collect, decode, read_bytes, read_file
+from artlint.sources import InputError, collect, config_rel, decode, read_bytes, read_file
 
 _PACKAGE = Path(__file__).resolve().parent
 INTERNAL_CODE = "AL000"
@@ -283,6 +283,7 @@ class Linter:
             "plugins": sorted(f"{ep.name}={ep.dist.version if ep.dist else '?'}" for ep in metadata.entry_points(group="artlint")),
             "keyword": self.keyword,
             "per_file_ignores": self.config.per_file_ignores,
+            "config": str(self.config.path.resolve()) if self.config.path else None,  # per-file-ignores are relative to it
             "budget": [self.budget_base, self.budget_per_mb],
             # the code itself, so an edited rule invalidates old entries even without a version bump
             "code": sorted((str(p.relative_to(_PACKAGE)), p.stat().st_size, p.stat().st_mtime_ns) for p in _PACKAGE.rglob("*.py")),
@@ -305,7 +306,10 @@ class Linter:
         return sev
 
     def _ignored_here(self, path: str) -> list[str]:
+        if not self.config.per_file_ignores:
+            return []
         out = []
+        path = config_rel(path, self.config) or path  # patterns are relative to the configuration's folder
         for pattern, selectors in self.config.per_file_ignores.items():
             name = path.rsplit("/", 1)[-1]
             if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(name, pattern) or fnmatch.fnmatch(path, f"*/{pattern}"):
@@ -425,8 +429,12 @@ class Linter:
         progress=None,
         jobs: int = 1,
         dask_address: str | None = None,
+        collected: tuple[list[str], list] | None = None,
     ) -> Report:
-        files, errors = collect(paths, include=list(include) + self.config.include, exclude=list(exclude) + self.config.exclude)
+        """Lint ``paths`` (or the ``collected`` (files, errors) of :func:`artlint.sources.collect`)."""
+        if collected is None:
+            collected = collect(paths, include, exclude, config_for=lambda folder: self.config)
+        files, errors = collected
         report = Report(errors=list(errors), rules=self.rules)
         cached = self._cached(files) if self.cache is not None and not dask_address else {}
         todo = [p for p in files if p not in cached]  # only these go to processes or a cluster

@@ -86,12 +86,36 @@ def _glob_regex(patterns: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else re.compile(r"(?!)")
 
 
-def collect(paths, include=(), exclude=()) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to lint under ``paths`` (sorted, unique), and (path, message) errors."""
+def collect(
+    paths, include=(), exclude=(), *, config_for=None, force_exclude=False, respect_gitignore=False
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """Files to lint under ``paths`` (sorted, unique), and (path, message) errors.
+
+    ``include``/``exclude`` (the command line's) match paths as given; ``config_for(folder)`` gives the
+    configuration governing a folder, whose ``include``/``exclude`` match paths relative to its file's
+    folder. Files named explicitly are excluded only with ``force_exclude``; ``respect_gitignore``
+    skips what the .gitignore files of the walked folders (up to the repository's root) ignore.
+    """
     files: list[str] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
     exclude = tuple(exclude) + DEFAULT_EXCLUDE
+    include = tuple(include)
+    config_for = config_for or (lambda folder: None)
+
+    def excluded(full: str, cfg) -> bool:
+        if _matches(full, exclude):
+            return True
+        return cfg is not None and bool(cfg.exclude) and _matches(config_rel(full, cfg) or full, cfg.exclude)
+
+    def included(full: str, cfg) -> bool:
+        patterns = cfg.include if cfg is not None else ()
+        if not include and not patterns:
+            return True
+        if include and _matches(full, include):
+            return True
+        return bool(patterns) and _matches(config_rel(full, cfg) or full, patterns)
+
     for p in paths:
         if p == "-":
             files.append("-")
@@ -103,6 +127,7 @@ def collect(paths, include=(), exclude=()) -> tuple[list[str], list[tuple[str, s
         if path.is_dir():
             found = 0
             visited: set[tuple[int, int]] = set()
+            ignores = _GitIgnores(str(path)) if respect_gitignore else None
             for root, dirs, names in os.walk(path, followlinks=True):
                 try:
                     st = os.stat(root)
@@ -114,15 +139,18 @@ def collect(paths, include=(), exclude=()) -> tuple[list[str], list[tuple[str, s
                     dirs[:] = []
                     continue
                 visited.add(key)
-                dirs[:] = sorted(d for d in dirs if not _matches(_rel(root, d), exclude))
+                cfg = config_for(root)
+                dirs[:] = sorted(
+                    d for d in dirs if not excluded(_rel(root, d), cfg) and not (ignores and ignores.ignored(os.path.join(root, d), True))
+                )
                 for name in sorted(names):
                     full = _rel(root, name)
                     suffix = os.path.splitext(name)[1].lower()
                     if suffix not in FORMATS or name.endswith(".gold.json"):
                         continue
-                    if include and not _matches(full, include):
+                    if not included(full, cfg) or excluded(full, cfg):
                         continue
-                    if _matches(full, exclude):
+                    if ignores is not None and ignores.ignored(os.path.join(root, name), False):
                         continue
                     if suffix in (".html", ".htm") and _written_by_artlint(full):
                         continue
@@ -134,12 +162,73 @@ def collect(paths, include=(), exclude=()) -> tuple[list[str], list[tuple[str, s
                 errors.append((p, "no articles found (.txt, .md, .markdown, .html, .htm)"))
         elif path.is_file() or path.is_symlink():
             key = str(path)
+            if force_exclude:
+                cfg = config_for(os.path.dirname(key) or ".")
+                parts = key.replace(os.sep, "/").split("/")
+                if any(part and excluded("/".join(parts[: i + 1]), cfg) for i, part in enumerate(parts)):
+                    continue
             if key not in seen:
                 seen.add(key)
                 files.append(key)
         else:
             errors.append((p, "not a regular file"))
     return files, errors
+
+
+def config_rel(path: str, config) -> str | None:
+    """``path`` relative to the folder of ``config``'s file (the working directory if it has none), with "/";
+    None when the path lies outside that folder."""
+    base = os.path.dirname(os.path.abspath(config.path)) if config.path else os.getcwd()
+    rel = os.path.relpath(os.path.abspath(path), base)
+    if rel == ".." or rel.startswith(".." + os.sep):
+        return None
+    return rel.replace(os.sep, "/")
+
+
+class _GitIgnores:
+    """The .gitignore files that apply under one walked folder: its own and its subfolders', and those
+    of its parents up to the repository's root (the folder holding .git; without one, none above)."""
+
+    def __init__(self, top: str):
+        top = os.path.abspath(top)
+        self.stop = top
+        d = top
+        while True:
+            if os.path.exists(os.path.join(d, ".git")):
+                self.stop = d
+                break
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+        self.chains: dict[str, list] = {}
+
+    def _chain(self, folder: str) -> list:
+        """(folder, compiled spec) for every .gitignore that applies in ``folder``, deepest first."""
+        chain = self.chains.get(folder)
+        if chain is None:
+            spec = None
+            try:
+                with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as fh:
+                    lines = fh.read().splitlines()
+                import pathspec  # only when there is a .gitignore to read
+
+                spec = pathspec.GitIgnoreSpec.from_lines(lines)
+            except OSError:
+                pass
+            parent = os.path.dirname(folder)
+            above = self._chain(parent) if folder != self.stop and parent != folder and folder.startswith(self.stop) else []
+            chain = self.chains[folder] = ([(folder, spec)] if spec is not None else []) + above
+        return chain
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        path = os.path.abspath(path)
+        for base, spec in self._chain(os.path.dirname(path)):
+            rel = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if is_dir else "")
+            verdict = spec.check_file(rel).include
+            if verdict is not None:
+                return verdict
+        return False
 
 
 def _written_by_artlint(path: str) -> bool:
