@@ -103,18 +103,22 @@ def collect(
     include = tuple(include)
     config_for = config_for or (lambda folder: None)
 
-    def excluded(full: str, cfg) -> bool:
+    def excluded(full: str, cfg, rel: str | None) -> bool:
+        """``rel``: the path relative to the configuration's folder (None: outside it)."""
         if _matches(full, exclude):
             return True
-        return cfg is not None and bool(cfg.exclude) and _matches(config_rel(full, cfg) or full, cfg.exclude)
+        return cfg is not None and bool(cfg.exclude) and _matches(rel or full, cfg.exclude)
 
-    def included(full: str, cfg) -> bool:
+    def included(full: str, cfg, rel: str | None) -> bool:
         patterns = cfg.include if cfg is not None else ()
         if not include and not patterns:
             return True
         if include and _matches(full, include):
             return True
-        return bool(patterns) and _matches(config_rel(full, cfg) or full, patterns)
+        return bool(patterns) and _matches(rel or full, patterns)
+
+    def under(prefix: str | None, name: str) -> str | None:
+        return None if prefix is None else name if prefix == "." else f"{prefix}/{name}"
 
     for p in paths:
         if p == "-":
@@ -140,17 +144,21 @@ def collect(
                     continue
                 visited.add(key)
                 cfg = config_for(root)
+                # computed once per folder, not per file
+                prefix = config_rel(root, cfg) if cfg is not None and (cfg.exclude or cfg.include) else None
+                ignored = ignores.for_folder(root) if ignores is not None else None
                 dirs[:] = sorted(
-                    d for d in dirs if not excluded(_rel(root, d), cfg) and not (ignores and ignores.ignored(os.path.join(root, d), True))
+                    d for d in dirs if not excluded(_rel(root, d), cfg, under(prefix, d)) and not (ignored and ignored(d, True))
                 )
                 for name in sorted(names):
                     full = _rel(root, name)
                     suffix = os.path.splitext(name)[1].lower()
                     if suffix not in FORMATS or name.endswith(".gold.json"):
                         continue
-                    if not included(full, cfg) or excluded(full, cfg):
+                    rel = under(prefix, name)
+                    if not included(full, cfg, rel) or excluded(full, cfg, rel):
                         continue
-                    if ignores is not None and ignores.ignored(os.path.join(root, name), False):
+                    if ignored is not None and ignored(name, False):
                         continue
                     if suffix in (".html", ".htm") and _written_by_artlint(full):
                         continue
@@ -164,8 +172,11 @@ def collect(
             key = str(path)
             if force_exclude:
                 cfg = config_for(os.path.dirname(key) or ".")
-                parts = key.replace(os.sep, "/").split("/")
-                if any(part and excluded("/".join(parts[: i + 1]), cfg) for i, part in enumerate(parts)):
+                # the file and the folders it is in, from the working directory down (those above it are not ours)
+                here = os.path.relpath(os.path.abspath(key)).replace(os.sep, "/")
+                parts = here.split("/") if not here.startswith("../") else [key]
+                chain = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+                if any(excluded(sub, cfg, config_rel(sub, cfg) if cfg is not None else None) for sub in chain):
                     continue
             if key not in seen:
                 seen.add(key)
@@ -221,14 +232,22 @@ class _GitIgnores:
             chain = self.chains[folder] = ([(folder, spec)] if spec is not None else []) + above
         return chain
 
-    def ignored(self, path: str, is_dir: bool) -> bool:
-        path = os.path.abspath(path)
-        for base, spec in self._chain(os.path.dirname(path)):
-            rel = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if is_dir else "")
-            verdict = spec.check_file(rel).include
-            if verdict is not None:
-                return verdict
-        return False
+    def for_folder(self, folder: str):
+        """A test ``ignored(name, is_dir)`` for the entries of ``folder`` (None when no .gitignore applies)."""
+        folder = os.path.abspath(folder)
+        chain = [(os.path.relpath(folder, base).replace(os.sep, "/"), spec) for base, spec in self._chain(folder)]
+        if not chain:
+            return None
+
+        def ignored(name: str, is_dir: bool) -> bool:
+            tail = name + ("/" if is_dir else "")
+            for prefix, spec in chain:  # the deepest .gitignore that has a say decides
+                verdict = spec.check_file(tail if prefix == "." else f"{prefix}/{tail}").include
+                if verdict is not None:
+                    return verdict
+            return False
+
+        return ignored
 
 
 def _written_by_artlint(path: str) -> bool:
