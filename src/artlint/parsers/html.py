@@ -85,6 +85,7 @@ class _Tokens(HTMLParser):
         self.line_starts = line_starts
         self.nodes: list[_Node] = [_Node("#root", {}, None)]
         self.stack = [0]
+        self.code_depth = 0  # open elements that show code (<pre>, <code>...): comments there are not directives
         self.events: list[tuple[str, int, str, int]] = []
         self.title_parts: list[str] = []
         self.meta: dict[str, str] = {}
@@ -115,6 +116,8 @@ class _Tokens(HTMLParser):
         self.nodes.append(node)
         nid = len(self.nodes) - 1
         self.stack.append(nid)
+        if tag in _SHOWN_AS_CODE:
+            self.code_depth += 1
         self.events.append(("start", nid, tag, off))
 
     def _implicit_close(self, tag):
@@ -143,6 +146,8 @@ class _Tokens(HTMLParser):
         off = self._offset()
         while len(self.stack) > depth:
             nid = self.stack.pop()
+            if self.nodes[nid].tag in _SHOWN_AS_CODE:
+                self.code_depth -= 1
             self.events.append(("end", nid, self.nodes[nid].tag, off))
 
     def handle_startendtag(self, tag, attrs):
@@ -176,7 +181,7 @@ class _Tokens(HTMLParser):
         self.events.append(("ref", self.stack[-1], text, self._offset()))
 
     def handle_comment(self, data):
-        if not any(self.nodes[nid].tag in _SHOWN_AS_CODE for nid in self.stack):  # one shown in a code sample is not a directive
+        if not self.code_depth:  # one shown in a code sample is not a directive
             self.comments.append((self._offset(), data))
 
     def parse_marked_section(self, i, report=1):

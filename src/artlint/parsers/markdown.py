@@ -157,7 +157,7 @@ def parse_markdown(source: str, path: str, keyword: str | None):
                 block.cells.append(body[start : offset(where["end"])].strip())
 
     if comments:  # a comment shown in a code block or code span is text, not a directive
-        comments = [(at, text) for at, text in comments if any(s <= at < e for s, e in html_spans)]
+        comments = _in_spans(comments, html_spans)
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     title_idx = None
     h1 = [i for i, b in enumerate(raw) if b.kind == "heading" and b.level == 1]
@@ -179,6 +179,17 @@ def parse_markdown(source: str, path: str, keyword: str | None):
         keyword=keyword,
         comments=comments,
     )
+
+
+def _in_spans(comments: list[tuple[int, str]], spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """The comments that start inside one of the spans (both in source order: one pass over each)."""
+    out, i = [], 0
+    for at, text in comments:
+        while i < len(spans) and spans[i][1] <= at:
+            i += 1
+        if i < len(spans) and spans[i][0] <= at:
+            out.append((at, text))
+    return out
 
 
 def _open(raw: list[RawBlock], list_depth: int, quote_depth: int, start: int) -> RawBlock:
