@@ -229,7 +229,7 @@ class Linter:
             if any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore):
                 opts = {}
                 for key, value in self.config.rules.items():
-                    if key.upper() == rule.code or key == rule.name:
+                    if self.all_rules.get(key) is rule:  # a code or a name, as _check_config accepted it
                         opts.update(value)
                 if opts:
                     try:
