@@ -151,6 +151,13 @@ def test_wrong_option_type_rejected_at_load(tmp_path, value):
     assert not proc.stdout.strip()
 
 
+def test_option_with_choices_rejects_others(tmp_path):
+    (tmp_path / "artlint.toml").write_text('[rules.hard-to-read]\nengine = "textstats"\n')
+    (tmp_path / "post.md").write_text(BODY)
+    proc = run_cli("check", "--no-cache", tmp_path / "post.md")
+    assert proc.returncode == 2 and "option engine must be one of 'fast', 'textstat'" in proc.stderr.decode()
+
+
 def test_float_option_accepts_an_integer(tmp_path):
     (tmp_path / "artlint.toml").write_text("[rules.AL703]\nmax_density = 2\n")
     (tmp_path / "post.md").write_text(BODY)

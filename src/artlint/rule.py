@@ -214,6 +214,7 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     # each option's type (a type or a tuple of types); an option not listed has its default's type
     option_types: ClassVar[dict[str, Any]] = {}
+    option_choices: ClassVar[dict[str, tuple]] = {}  # options that take one of a few values
     formats: ClassVar[tuple[str, ...] | None] = None  # None: every format
     fixture_select: ClassVar[tuple[str, ...]] = ()  # other rules this rule's fixtures need enabled
     plugin: str | None = None  # filled in by the plugin manager
@@ -239,6 +240,9 @@ class Rule:
             if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
                 want = " or ".join(_TYPE_WORDS.get(t, t.__name__) for t in dict.fromkeys(expected))
                 raise ValueError(f"option {key} must be {want}, not {value!r}")
+            choices = cls.option_choices.get(key)
+            if choices and value not in choices:
+                raise ValueError(f"option {key} must be one of {', '.join(map(repr, choices))}, not {value!r}")
 
     def check(self, doc: Document) -> Iterable[Hit]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -9,6 +9,7 @@ class HardToRead(Rule):
     category = "readability"
     severity = "info"
     options = {"min_flesch": 30.0, "min_words": 200, "engine": "fast"}
+    option_choices = {"engine": ("fast", "textstat")}
     summary = "Flesch reading ease below 30 ('very difficult') for the whole article."
     rationale = "Most web audiences read comfortably at Flesch 60+; below 30 is graduate-level text."
     bad = "Notwithstanding multifaceted geopolitical considerations, comprehensive institutionalised negotiation frameworks necessitate..."
