@@ -50,8 +50,6 @@ class DoubleConclusion(Rule):
     )
 
     def check(self, doc):
-        if not (CLOSING_OPENER_RE.search(doc.text) or any(CLOSING_HEADING_RE.match(h.trimmed) for h in doc.headings)):
-            return
         body = [b for b in doc.body if b.kind in ("heading", "paragraph", "list_item", "quote", "table_row")]
         if len(body) < 6:
             return

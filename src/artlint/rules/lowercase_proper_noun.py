@@ -24,6 +24,12 @@ def proper_nouns() -> dict[str, str]:
     return {w.lower(): w for w in data.split("\n") if w and not w.startswith("#")}
 
 
+@cache
+def lower_proper_nouns() -> frozenset[str]:
+    """The lower-case forms, as a set: a block's words are tested against it in one set operation."""
+    return frozenset(proper_nouns())
+
+
 class LowercaseProperNoun(Rule):
     """'shopping in ireland', 'flying in january': a name written without its capital."""
 
@@ -44,9 +50,10 @@ class LowercaseProperNoun(Rule):
 
     def check(self, doc):
         names = proper_nouns()
+        lower_forms = lower_proper_nouns()
         keyphrase = set((doc.keyphrase or "").lower().split())  # a pasted keyphrase is keyword-stuffing's business
         for b in doc.blocks:
-            if b.kind in ("code", "quote") or b.alnum_runs.isdisjoint(names):
+            if b.kind in ("code", "quote") or lower_forms.isdisjoint(b.tokens):
                 continue
             text = b.text
             if text.lower() == text or _is_term_list(text):

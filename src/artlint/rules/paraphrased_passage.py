@@ -2,18 +2,24 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from functools import cache
+from itertools import chain
 
 from artlint import text as textutil
 from artlint.rule import Rule
 
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
+MIN_RARE_SHARED = 3  # words (or numbers) in no third block that a pair must share to be compared at all
 
 
 def features(tokens, text: str) -> set[str]:
     """Stems of the content words, and the numbers ('#45'): what a rewording keeps."""
-    found = set(textutil.content_words(tokens))
-    found.update("#" + n for n in NUMBER_RE.findall(text))
-    return found
+    return _with_numbers(set(textutil.content_words(tokens)), text)
+
+
+def _with_numbers(stems: set[str], text: str) -> set[str]:
+    stems.update("#" + n for n in NUMBER_RE.findall(text))
+    return stems
 
 
 class ParaphrasedPassage(Rule):
@@ -47,46 +53,72 @@ class ParaphrasedPassage(Rule):
     )
 
     def check(self, doc):
-        units = [b for b in doc.blocks if b.kind == "paragraph" and b.words >= self.opts["min_words"] and len(b.sentences) >= 2]
+        units, seen = [], set()
+        for b in doc.blocks:
+            if b.kind == "paragraph" and b.words >= self.opts["min_words"] and b.norm not in seen and len(b.sentences) >= 2:
+                seen.add(b.norm)  # a second copy is duplicate-passage's to report
+                units.append(b)
         if len(units) < 2:
             return
-        feats = [features(b.tokens, b.text) for b in units]
-        df = Counter()
-        for f in feats:
-            df.update(f)
-        n = len(units)
-
-        def weight(f: str) -> float:
-            # rare in English (numbers count as rare) and rare in the article: ln(1 + n/df) is about 0.7 for a word in every paragraph
-            return (1.0 if f[0] == "#" else textutil.rarity(f)) * math.log(1 + n / df[f])
-
-        totals = [sum(map(weight, f)) for f in feats]
-        # candidate pairs through an index of the words in two paragraphs or more, but in at most a third of them
-        # (a word in most paragraphs is the topic: it weighs little, and its postings would pair everything)
-        most = max(2, n // 3)
+        vocabulary = doc.vocabulary  # the content-word stems of each block and their block counts, found once for every rule
+        stems = [vocabulary.block_terms.get(b.index, {}).keys() for b in units]
+        numbers = [{"#" + x for x in NUMBER_RE.findall(b.text)} for b in units]
+        number_df = Counter(chain.from_iterable(numbers))
+        block_df = vocabulary.doc_freq
+        # candidate pairs through an index of the rare words: in two to four blocks of the article (a restatement shares
+        # several words with what it restates that no other paragraph has; a word in many blocks is the topic and would
+        # pair everything)
+        rare = {x for x, k in block_df.items() if 1 < k <= 4}
+        rare.update(x for x, k in number_df.items() if k > 1)
         postings = defaultdict(list)
-        for i, f in enumerate(feats):
-            for x in f:
-                if 1 < df[x] <= most:
-                    postings[x].append(i)
+        rare_of = []
+        for i, found in enumerate(stems):
+            mine = rare.intersection(found)
+            mine.update(rare.intersection(numbers[i]))
+            rare_of.append(len(mine))
+            for x in mine:
+                postings[x].append(i)
         shared = Counter()
-        for x, ids in postings.items():
-            w = weight(x)
+        for ids in postings.values():
             for a in range(len(ids)):
                 for b in range(a + 1, len(ids)):
-                    shared[(ids[a], ids[b])] += w
+                    shared[(ids[a], ids[b])] += 1
+        # compared further: pairs sharing three rare words or more, and a third of the rare words of one of them
+        candidates = []
+        for (i, j), k in shared.items():
+            if k >= MIN_RARE_SHARED and k * 3 >= min(rare_of[i], rare_of[j]):
+                a, b = stems[i], stems[j]
+                if 4 * len(a & b) >= len(a) + len(b):  # half the overlap needed, unweighted: a cheap test before weighing
+                    candidates.append((i, j))
+        if not candidates:
+            return
+        n = len(vocabulary.block_terms)
+
+        @cache
+        def weight(x: str) -> float:
+            # rare in English (numbers count as rare) and rare in the article: ln(1 + n/df) is about 0.7 for a word in every block
+            if x[0] == "#":
+                return math.log(1 + n / number_df[x])
+            return textutil.rarity(x) * math.log(1 + n / block_df[x])
+
+        feats = {}
+        for i in {k for pair in candidates for k in pair}:
+            feats[i] = set(stems[i]) | numbers[i]
+        totals = {i: sum(map(weight, f)) for i, f in feats.items()}
         reported = set()
-        for (i, j), _w in sorted(shared.items(), key=lambda kv: kv[0][::-1]):
+        for i, j in sorted(candidates, key=lambda pair: (pair[1], pair[0])):
             if j in reported or units[j].index - units[i].index <= 1:
                 continue  # neighbours continue one topic
             first, later = units[i], units[j]
-            if max(first.words, later.words) > 2 * min(first.words, later.words):
-                continue  # a restatement is about as long as what it restates
+            if max(first.words, later.words) > 2 * min(first.words, later.words) or first.norm == later.norm:
+                continue  # a restatement is about as long as what it restates; a copy is duplicate-passage's
             overlap = 2 * sum(map(weight, feats[i] & feats[j])) / (totals[i] + totals[j])
             if overlap < self.opts["overlap"]:
                 continue
+            if self._near_copy(first, later):
+                continue
             aligned = self._aligned(first, later, weight)
-            if aligned < self.opts["aligned"] or self._near_copy(first, later):
+            if aligned < self.opts["aligned"]:
                 continue
             reported.add(j)
             line = doc.position(first.start)[0]
@@ -102,15 +134,16 @@ class ParaphrasedPassage(Rule):
     @staticmethod
     def _aligned(first, later, weight) -> float:
         """Share of sentences of the longer paragraph matched, in order, by a sentence of the other."""
+        w = weight
         fa = [features(textutil.words(s.text), s.text) for s in first.sentences]
         fb = [features(textutil.words(s.text), s.text) for s in later.sentences]
-        wa = [sum(map(weight, f)) for f in fa]
+        wa = [sum(w(x) for x in f) for f in fa]
         matches = []
         for f in fb:
-            wf = sum(map(weight, f))
+            wf = sum(w(x) for x in f)
             best, where = 0.0, -1
             for k, g in enumerate(fa):
-                d = 2 * sum(map(weight, f & g)) / ((wf + wa[k]) or 1)
+                d = 2 * sum(w(x) for x in f & g) / ((wf + wa[k]) or 1)
                 if d > best:
                     best, where = d, k
             if best >= 0.25:  # a sentence sharing a quarter of its weighted words: measured on rewordings in the dev articles
