@@ -146,6 +146,57 @@ def test_interrupted_run_leaves_no_partial_report(tmp_path, sig, code):
     assert b"Traceback" not in err
 
 
+def _group(pgid):
+    """Live (not zombie) processes in process group ``pgid``, from /proc."""
+    out = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = open(f"/proc/{pid}/stat").read()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            out.append(int(pid))
+    return out
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads the process table from /proc")
+@pytest.mark.parametrize("sig,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_second_signal_to_the_process_group_ends_the_run_at_once(tmp_path, sig, code):
+    """Ctrl-C twice in a terminal reaches every process of the group: the run ends, workers too, no report."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (SEEDS / "003_15efb98dc8094c88.txt").read_text()
+    for i in range(1000):
+        (corpus / f"a{i}.txt").write_text(f"{text}\n\nArticle {i}.\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(NONET)}
+    args = [sys.executable, "-m", "artlint", "check", corpus, "--no-cache", "--jobs", "2", "--format", "json", "--output", out / "r.json"]
+    proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_group(proc.pid)) < 3:  # the parent and its two workers: the run is under way
+            assert proc.poll() is None, "the run finished before it could be interrupted"
+            assert time.monotonic() < deadline, "the workers never started"
+            time.sleep(0.05)
+        os.killpg(proc.pid, sig)
+        time.sleep(0.05)
+        os.killpg(proc.pid, sig)
+        _, err = proc.communicate(timeout=60)  # a hang fails here (it used to wait forever)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert proc.returncode == code, err.decode()[-1000:]
+    assert b"Traceback" not in err
+    assert list(out.iterdir()) == []  # no report and no temporary file
+    deadline = time.monotonic() + 10
+    while _group(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _group(proc.pid) == []  # no worker left running
+
+
 def test_inputs_are_never_written(tmp_path):
     p = tmp_path / "a.md"
     p.write_bytes(b"# T\r\n\r\nLorem ipsum,dolor.\r\n")

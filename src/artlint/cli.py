@@ -33,6 +33,7 @@ def write_atomic(path: Path, text) -> None:
     """Write ``text`` (a string, or strings one after another) to ``path`` via a temporary file and a rename."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
+    _WRITING.add(tmp)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             if isinstance(text, str):
@@ -46,6 +47,11 @@ def write_atomic(path: Path, text) -> None:
         except OSError:
             pass
         raise
+    finally:
+        _WRITING.discard(tmp)
+
+
+_WRITING: set[str] = set()  # temporary files being written, removed by a hard exit
 
 
 def _linter(config_path, select, ignore, keyword, paths, keep_source=False, use_cache=False):
@@ -73,14 +79,52 @@ def _split(values) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _exit_on_sigterm() -> None:
-    """SIGTERM unwinds like Ctrl-C, so no temporary file is left behind."""
+def _handle_interrupts() -> None:
+    """Ctrl-C or SIGTERM unwinds (exit 130 or 143), so no temporary file is left; a second one ends the run at once.
+
+    The first signal raises SystemExit, which stops the workers and removes a
+    half-written report. Should that cleanup itself stall, the second signal kills the workers,
+    removes the temporary files and exits without running exit handlers (which can wait on workers).
+    """
     import signal
 
-    def terminate(signum, frame):
-        raise SystemExit(143)
+    main_pid = os.getpid()
+    seen = []
 
-    signal.signal(signal.SIGTERM, terminate)
+    def on_signal(signum, frame):
+        if os.getpid() != main_pid:  # a forked worker before its initializer ran: the parent decides
+            if signum == signal.SIGTERM:
+                os._exit(128 + signum)
+            return
+        seen.append(signum)
+        if len(seen) == 1:
+            raise SystemExit(128 + signum)  # not KeyboardInterrupt, which click turns into exit 1
+        _hard_exit(128 + signum)
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+
+
+def _stop_workers() -> None:
+    from artlint.engine import stop_pools
+
+    stop_pools()
+
+
+def _hard_exit(code: int) -> None:
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()
+    for tmp in list(_WRITING):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    try:
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
 
 
 class _Progress:
@@ -201,7 +245,7 @@ def check(
         except baseline.BaselineError as exc:
             raise UserError(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    _exit_on_sigterm()
+    _handle_interrupts()
     try:
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
             report = linter.run(
@@ -214,8 +258,9 @@ def check(
                 jobs=jobs or os.cpu_count() or 1,
                 dask_address=dask_address,
             )
-    except KeyboardInterrupt:
-        raise SystemExit(130) from None
+    except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C or SIGTERM (see _handle_interrupts)
+        _stop_workers()
+        _hard_exit(130 if isinstance(exc, KeyboardInterrupt) else exc.code)  # exit handlers could only wait on workers
     except (ConfigError, ClusterError) as exc:  # ClusterError: an unreachable Dask scheduler
         raise UserError(str(exc)) from None
     if write_baseline:

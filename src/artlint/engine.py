@@ -432,13 +432,20 @@ class Linter:
             ctx, init, args = multiprocessing.get_context("fork"), _init_forked_worker, ()
         else:
             ctx, init, args = multiprocessing.get_context("spawn"), _init_worker, self._args
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init, initargs=args)
+        _POOLS.add(pool)
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init, initargs=args) as pool:
-                for done, outcome in enumerate(pool.map(_worker_lint, files, chunksize=chunk)):
-                    if progress is not None:
-                        progress(done, len(files))
-                    yield outcome
+            for done, outcome in enumerate(pool.map(_worker_lint, files, chunksize=chunk)):
+                if progress is not None:
+                    progress(done, len(files))
+                if done + 1 == len(files):  # every result is in: let the workers exit (the caller reads no further)
+                    pool.shutdown(wait=True)
+                yield outcome
+        except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped reading: stop now, not after the queued files
+            stop_pool(pool)
+            raise
         finally:
+            _POOLS.discard(pool)
             _WORKER = None
 
     def _warm_up(self, formats) -> None:
@@ -452,6 +459,29 @@ class Linter:
 
 
 _WORKER: Linter | None = None
+_POOLS: set = set()  # process pools at work, so an interrupt can stop them wherever it lands
+
+
+def stop_pools() -> None:
+    """Stop every process pool at work (an interrupt that landed outside :meth:`Linter._parallel`)."""
+    for pool in list(_POOLS):
+        stop_pool(pool)
+        _POOLS.discard(pool)
+
+
+def stop_pool(pool) -> None:
+    """End a process pool at once: queued files are dropped and the workers killed.
+
+    ``shutdown(wait=True)``, what ``with`` does, lets the workers finish every queued file first, and
+    the pool's exit handler joins them again at interpreter exit: an interrupted run then hangs.
+    """
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        if proc.is_alive():
+            proc.kill()
+    for proc in workers:
+        proc.join(timeout=5)
 
 
 def _init_worker(config, select, ignore, keyword, keep_source, cache_dir):
