@@ -56,6 +56,50 @@ def test_symlink_loop_and_dangling_link(tmp_path):
     assert any(e["path"].endswith("dangling.md") for e in report["errors"])
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_fifo_socket_and_links_to_them_are_never_opened(tmp_path):
+    """Reading a FIFO waits for a writer forever: a walk (or a symlink) meeting one reports it instead."""
+    import socket
+
+    d = tmp_path / "d"
+    d.mkdir()
+    _with_ok(d)
+    os.mkfifo(d / "pipe.md")
+    os.symlink(d / "pipe.md", tmp_path / "link.md")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(d / "sock.txt"))
+    try:
+        proc, report = run_json(d, tmp_path / "link.md", timeout=60)  # a hang fails here
+    finally:
+        sock.close()
+    _no_traceback(proc)
+    assert proc.returncode == 2
+    errors = {os.path.basename(e["path"]): e["message"] for e in report["errors"]}
+    assert errors == {"pipe.md": "not a regular file", "sock.txt": "not a regular file", "link.md": "not a regular file"}
+    assert [os.path.basename(f["path"]) for f in report["files"]] == ["ok.md"]
+
+
+def test_read_bytes_refuses_a_fifo_without_blocking(tmp_path):
+    """The check at read time too (a file can be swapped for a FIFO between the walk and the read)."""
+    import threading
+
+    from artlint.sources import InputError, read_bytes
+
+    os.mkfifo(tmp_path / "p.md")
+    outcome = []
+
+    def read():
+        try:
+            read_bytes(tmp_path / "p.md")
+        except InputError as exc:
+            outcome.append(str(exc))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=20)  # it blocked forever before
+    assert outcome == ["not a regular file"]
+
+
 def test_million_character_line(tmp_path):
     p = tmp_path / "line.txt"
     p.write_text("Long Line\n\n" + "word,another word. " * 55000)
