@@ -325,6 +325,38 @@ def test_runaway_rule_becomes_internal_error(monkeypatch):
     assert len(crash) == 1 and "XS001" in crash[0].message and "test-plugin" in crash[0].message and "budget" in crash[0].message
 
 
+def test_rule_that_keeps_timing_out_is_disabled_for_the_run():
+    """A slow pattern costs one budget per file: after three files the rule stops, said once."""
+    from artlint.rule import Rule
+
+    calls = []
+
+    class Slow(Rule):
+        code = "XS002"
+        name = "always-slow"
+        category = "style"
+        summary = rationale = bad = good = "x"
+
+        def check(self, doc):
+            calls.append(doc.path)
+            while True:
+                pass
+            yield
+
+    linter = Linter(select=["AL901"])
+    slow = Slow()
+    slow.plugin = "test-plugin"
+    linter.rules.rules["XS002"] = slow
+    linter.budget_base, linter.budget_per_mb = 0.2, 0.0
+    results = [linter.lint_text("Title\n\nOne,two.\n", f"t{i}.txt", "text") for i in range(6)]
+    assert calls == ["t0.txt", "t1.txt", "t2.txt"]  # not run on the last three files
+    crashes = [[f.message for f in r.findings if f.rule == "AL000"] for r in results]
+    assert [len(c) for c in crashes] == [1, 1, 1, 0, 0, 0]
+    assert "disabled for the rest of this run" in crashes[2][0] and "XS002" in crashes[2][0]
+    assert not any("disabled" in c[0] for c in crashes[:2])
+    assert all(any(f.rule == "AL901" for f in r.findings) for r in results)  # the other rules still run
+
+
 def test_malformed_plugin_findings_are_isolated():
     from artlint.rule import Rule
 
@@ -355,3 +387,35 @@ def test_user_pack_with_catastrophic_pattern_is_refused(tmp_path):
     (tmp_path / "a.md").write_text("# T\n\n" + "a" * 50 + "\n")
     proc = run_cli("check", tmp_path / "a.md", timeout=30)
     assert proc.returncode == 2 and b"patterns[0]" in proc.stderr and b"exponential" in proc.stderr
+
+
+@pytest.mark.parametrize("pattern", ["(a|aa)+$", "(?:a|aa)+$", r"(\w|\d\d)+$", "(?:x|)*y"])
+def test_user_pack_with_overlapping_alternatives_in_a_repeat_is_refused(tmp_path, pattern):
+    """(a|aa)+$ splits a run of a's in exponentially many ways: refused at load time, naming pack, rule and pattern."""
+    (tmp_path / "p.yaml").write_text(
+        "pack: p\nrules:\n  - code: PP002\n    name: slow\n    category: style\n    kind: existence\n"
+        f"    patterns: ['{pattern}']\n    summary: s\n    rationale: r\n    bad: b\n    good: g\n"
+    )
+    (tmp_path / "artlint.toml").write_text('packs = ["p.yaml"]\n')
+    (tmp_path / "a.md").write_text("# T\n\n" + "a" * 50 + "\n")
+    proc = run_cli("check", tmp_path / "a.md", timeout=30)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert "p.yaml" in err and "PP002" in err and repr(pattern) in err and "exponential" in err and "Traceback" not in err
+
+
+def test_load_time_check_accepts_every_shipped_pattern_and_exclusive_alternatives():
+    import yaml
+
+    from artlint.packs import backtracking_risk
+
+    from .conftest import ROOT
+
+    shipped = [
+        p for f in sorted((ROOT / "rules").glob("*.yaml")) for r in yaml.safe_load(f.read_text())["rules"] for p in r.get("patterns", [])
+    ]
+    assert len(shipped) > 50
+    assert [p for p in shipped if backtracking_risk(p)] == []
+    # alternatives that cannot match the same text, or that a delimiter keeps apart, are fine
+    for pattern in ["(ab|ac)+", "(?:foo|bar)+", r"(\w|\d)+", r"(?:,\s*(?:a|aa))+", "(?:[^a]|a)+", r"(?:\s|\u00a0)+"]:
+        assert backtracking_risk(pattern) is None, pattern

@@ -201,6 +201,8 @@ class Linter:
                 chosen[rule.code] = rule
         self.rules = RuleSet(chosen)
         self.keyword = keyword or self.config.keyword
+        self._timeouts: Counter = Counter()  # rule code -> files it ran past its budget on, in this run
+        self._incomplete = False  # the last document skipped a disabled rule
         self.cache = None
         if cache_dir is not None and not keep_source:
             from artlint.cache import Cache
@@ -296,14 +298,20 @@ class Linter:
                     )
         return kept
 
+    timeouts_before_disabled = 3  # a rule past its budget on this many files is not run again (a slow pattern would cost hours)
+
     def _run_rules(self, doc: Document) -> set[Finding]:
         skip = self._ignored_here(doc.path)
         findings: set[Finding] = set()
+        self._incomplete = False
         with rule_timer(self.rule_budget(doc)) as clock:
             for rule in self.rules:
                 if rule.formats and doc.format not in rule.formats:
                     continue
                 if skip and any(matches(rule, s) for s in skip):
+                    continue
+                if self._timeouts[rule.code] >= self.timeouts_before_disabled:
+                    self._incomplete = True  # this result lacks the rule's findings: not for the cache
                     continue
                 severity = self.severity_of(rule)
                 try:
@@ -312,6 +320,10 @@ class Linter:
                     clock.started = None
                 except Exception as exc:  # a broken or runaway rule (RuleTimeout) must not stop the run
                     clock.started = None
+                    if isinstance(exc, RuleTimeout):
+                        self._timeouts[rule.code] += 1
+                        if self._timeouts[rule.code] >= self.timeouts_before_disabled:
+                            exc = RuleTimeout(f"{exc}, on {self._timeouts[rule.code]} files: disabled for the rest of this run")
                     findings.add(_internal_error(doc.path, rule, exc))
                     continue
                 findings.update(produced)
@@ -338,7 +350,8 @@ class Linter:
             if cached is not None:
                 return cached
             result = self._lint_decoded(decode(raw), shown, fmt)
-            self.cache.put(key, result)
+            if not self._incomplete:
+                self.cache.put(key, result)
             return result
         decoded = decode(data) if data is not None else read_file(Path(path))
         return self._lint_decoded(decoded, shown, fmt)
