@@ -35,7 +35,8 @@ def write_atomic(path: Path, text) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
     _WRITING.add(tmp)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        # backslashreplace: an undecodable byte in a file name (a lone surrogate) is written as \udcff, not a crash
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             if isinstance(text, str):
                 fh.write(text)
             else:
@@ -73,6 +74,14 @@ def _linter(config_path, select, ignore, keyword, paths, keep_source=False, use_
         return Linter(config, select=_split(select), ignore=_split(ignore), keyword=keyword, keep_source=keep_source, cache_dir=cache_dir)
     except (ConfigError, PackError, PluginError) as exc:
         raise UserError(str(exc)) from None
+
+
+def _encode_safely(stream) -> None:
+    """Undecodable bytes of a file name (lone surrogates) are printed as \\udcff instead of raising."""
+    try:
+        stream.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError):  # not a text stream we can reconfigure (a test's capture)
+        pass
 
 
 def _split(values) -> list[str]:
@@ -270,10 +279,13 @@ def check(
             raise UserError(f"cannot write {write_baseline}: {exc.strerror or exc}") from None
     if known is not None:
         baseline.apply(report, known)
+    threshold = fail_on or linter.config.fail_on
+    _encode_safely(sys.stdout)
     for i, fmt in enumerate(formats):
         target = outputs[i] if i < len(outputs) else None
         colour = color if color is not None else (target is None and sys.stdout.isatty())
-        text = reporters[fmt](report, {"colour": colour, "quiet": quiet, "statistics": statistics})
+        options = {"colour": colour, "quiet": quiet, "statistics": statistics, "fail_on": threshold, "errors_on_stderr": target is None}
+        text = reporters[fmt](report, options)
         if target:
             try:
                 write_atomic(Path(target), text)
@@ -282,12 +294,13 @@ def check(
         elif not (quiet and fmt == "text"):
             for chunk in [text] if isinstance(text, str) else text:  # reporters may stream their output
                 click.echo(chunk, nl=False)
-        elif report.errors:
-            for path, msg in report.errors:
-                click.echo(f"{path}: error: {msg}", err=True)
     if report.errors:
+        from artlint.reporters.text_report import clean
+
+        _encode_safely(sys.stderr)
+        for path, msg in report.errors:  # input errors on stderr, whatever the format (and in JSON reports)
+            click.echo(f"{clean(path)}: error: {clean(msg)}", err=True)
         sys.exit(EXIT_ERROR)
-    threshold = fail_on or linter.config.fail_on
     sys.exit(EXIT_FINDINGS if report.reaches(threshold) else EXIT_OK)
 
 
