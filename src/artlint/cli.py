@@ -213,6 +213,14 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Processes to lint with [default: 0, all cores].")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .artlint_cache/ results.")
 @click.option("--dask", "dask_address", help="Lint on an existing Dask cluster (scheduler address); needs artlint[dask].")
+@click.option(
+    "--dask-send",
+    type=click.Choice(["auto", "contents", "paths"]),
+    default="auto",
+    show_default=True,
+    help="With --dask: send file contents (workers need no access to the files), absolute paths (workers must see "
+    "the same files at the same paths), or contents up to 10 MB in all, else paths.",
+)
 def check(
     paths,
     formats,
@@ -233,6 +241,7 @@ def check(
     jobs,
     no_cache,
     dask_address,
+    dask_send,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin."""
     from artlint.plugins import collect_reporters
@@ -266,6 +275,7 @@ def check(
                 progress=tick,
                 jobs=jobs or os.cpu_count() or 1,
                 dask_address=dask_address,
+                dask_send=dask_send,
             )
     except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C or SIGTERM (see _handle_interrupts)
         _stop_workers()

@@ -374,6 +374,7 @@ class Linter:
         progress=None,
         jobs: int = 1,
         dask_address: str | None = None,
+        dask_send: str = "auto",
     ) -> Report:
         files, errors = collect(paths, include=list(include) + self.config.include, exclude=list(exclude) + self.config.exclude)
         report = Report(errors=list(errors), rules=self.rules)
@@ -382,7 +383,7 @@ class Linter:
         if dask_address and "-" not in files:
             from artlint.dask_api import lint_files_on_cluster
 
-            fresh = lint_files_on_cluster(todo, self._args, dask_address)
+            fresh = lint_files_on_cluster(todo, self._args, dask_address, dask_send)
         elif jobs > 1 and len(todo) >= 4 * jobs and "-" not in files:
             fresh = self._parallel(todo, jobs, progress)
         else:
