@@ -279,7 +279,8 @@ def check(
             )
     except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C or SIGTERM (see _handle_interrupts)
         _stop_workers()
-        _hard_exit(130 if isinstance(exc, KeyboardInterrupt) else exc.code)  # exit handlers could only wait on workers
+        code = exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else 130
+        _hard_exit(code)  # exit handlers could only wait on workers
     except (ConfigError, ClusterError) as exc:  # ClusterError: an unreachable Dask scheduler
         raise UserError(str(exc)) from None
     if write_baseline:
