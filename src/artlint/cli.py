@@ -244,6 +244,7 @@ def check(
     dask_send,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin."""
+    _handle_interrupts()  # first thing: a signal during start-up exits 130/143 too
     from artlint.plugins import collect_reporters
 
     formats = list(formats) or ["text"]
@@ -263,7 +264,6 @@ def check(
         except baseline.BaselineError as exc:
             raise UserError(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    _handle_interrupts()
     try:
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
             report = linter.run(
