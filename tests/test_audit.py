@@ -144,3 +144,30 @@ def test_audit_fail_on_gates_ci(tmp_path):
     # the seeds: one cannibalisation group, no near-duplicates
     assert run_cli("audit", SEEDS, "--fail-on", "error", timeout=600).returncode == 0
     assert run_cli("audit", SEEDS, "--fail-on", "warning", timeout=600).returncode == 1
+
+
+@pytest.mark.parametrize("send", ["auto", "contents", "paths"])
+def test_check_on_cluster_with_relative_paths_from_another_directory(tmp_path, cluster, send):
+    """The workers' working directory is not the client's: relative paths used to be 'no such file' there."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for i, seed in enumerate(sorted(SEEDS.glob("*.txt"))[:3]):
+        (site / f"a{i}.txt").write_text(seed.read_text())
+    (site / "empty.md").write_text(" \n")
+    args = ["check", "site", "--format", "json", "--no-cache"]
+    local = run_cli(*args, cwd=tmp_path)
+    remote = run_cli(*args, "--dask", cluster, "--dask-send", send, cwd=tmp_path, network=True)
+    assert remote.returncode == local.returncode == 2, remote.stderr.decode()[-1000:]
+    report = json.loads(remote.stdout)
+    assert report == json.loads(local.stdout)
+    assert report["errors"] == [{"path": "site/empty.md", "message": "empty file"}] and len(report["files"]) == 3
+
+
+def test_shipped_contents_are_linted_without_the_file():
+    """With contents sent, a worker never opens the path: it may not exist where the worker runs."""
+    from artlint.dask_api import _lint_item
+
+    args = (None, ("AL901",), (), None, False, None)
+    shown, result, error = _lint_item(("site/a.md", "/nowhere/site/a.md", b"# T\n\nText,here.\n"), args)
+    assert (shown, error, result.path) == ("site/a.md", None, "site/a.md") and [f.rule for f in result.findings] == ["AL901"]
+    assert _lint_item(("site/a.md", "/nowhere/site/a.md", None), args)[1:] == (None, "no such file")

@@ -33,8 +33,10 @@ def write_atomic(path: Path, text) -> None:
     """Write ``text`` (a string, or strings one after another) to ``path`` via a temporary file and a rename."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
+    _WRITING.add(tmp)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        # backslashreplace: an undecodable byte in a file name (a lone surrogate) is written as \udcff, not a crash
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
             if isinstance(text, str):
                 fh.write(text)
             else:
@@ -46,6 +48,11 @@ def write_atomic(path: Path, text) -> None:
         except OSError:
             pass
         raise
+    finally:
+        _WRITING.discard(tmp)
+
+
+_WRITING: set[str] = set()  # temporary files being written, removed by a hard exit
 
 
 def _linter(config_path, select, ignore, keyword, paths, keep_source=False, use_cache=False):
@@ -85,18 +92,64 @@ def _workspace(config_path, select, ignore, keyword, keep_source=False, use_cach
         raise UserError(str(exc)) from None
 
 
+def _encode_safely(stream) -> None:
+    """Undecodable bytes of a file name (lone surrogates) are printed as \\udcff instead of raising."""
+    try:
+        stream.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError):  # not a text stream we can reconfigure (a test's capture)
+        pass
+
+
 def _split(values) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _exit_on_sigterm() -> None:
-    """SIGTERM unwinds like Ctrl-C, so no temporary file is left behind."""
+def _handle_interrupts() -> None:
+    """Ctrl-C or SIGTERM unwinds (exit 130 or 143), so no temporary file is left; a second one ends the run at once.
+
+    The first signal raises SystemExit, which stops the workers and removes a
+    half-written report. Should that cleanup itself stall, the second signal kills the workers,
+    removes the temporary files and exits without running exit handlers (which can wait on workers).
+    """
     import signal
 
-    def terminate(signum, frame):
-        raise SystemExit(143)
+    main_pid = os.getpid()
+    seen = []
 
-    signal.signal(signal.SIGTERM, terminate)
+    def on_signal(signum, frame):
+        if os.getpid() != main_pid:  # a forked worker before its initializer ran: the parent decides
+            if signum == signal.SIGTERM:
+                os._exit(128 + signum)
+            return
+        seen.append(signum)
+        if len(seen) == 1:
+            raise SystemExit(128 + signum)  # not KeyboardInterrupt, which click turns into exit 1
+        _hard_exit(128 + signum)
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+
+
+def _stop_workers() -> None:
+    from artlint.engine import stop_pools
+
+    stop_pools()
+
+
+def _hard_exit(code: int) -> None:
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        child.kill()
+    for tmp in list(_WRITING):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    try:
+        sys.stderr.flush()
+    finally:
+        os._exit(code)
 
 
 class _Progress:
@@ -180,6 +233,14 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Processes to lint with [default: 0, all cores].")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .artlint_cache/ results.")
 @click.option("--dask", "dask_address", help="Lint on an existing Dask cluster (scheduler address); needs artlint[dask].")
+@click.option(
+    "--dask-send",
+    type=click.Choice(["auto", "contents", "paths"]),
+    default="auto",
+    show_default=True,
+    help="With --dask: send file contents (workers need no access to the files), absolute paths (workers must see "
+    "the same files at the same paths), or contents up to 10 MB in all, else paths.",
+)
 def check(
     paths,
     formats,
@@ -202,11 +263,13 @@ def check(
     jobs,
     no_cache,
     dask_address,
+    dask_send,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin; no path means '.'.
 
     Each file follows the nearest artlint.toml or pyproject.toml [tool.artlint] in its folder or above,
     unless --config names one for all."""
+    _handle_interrupts()  # first thing: a signal during start-up exits 130/143 too
     from artlint.plugins import collect_reporters
     from artlint.workspace import fails
 
@@ -229,7 +292,6 @@ def check(
         except baseline.BaselineError as exc:
             raise UserError(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    _exit_on_sigterm()
     try:
         with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
             report, level_of = ws.run(
@@ -244,9 +306,12 @@ def check(
                 progress=tick,
                 jobs=jobs or os.cpu_count() or 1,
                 dask_address=dask_address,
+                dask_send=dask_send,
             )
-    except KeyboardInterrupt:
-        raise SystemExit(130) from None
+    except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C or SIGTERM (see _handle_interrupts)
+        _stop_workers()
+        code = exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else 130
+        _hard_exit(code)  # exit handlers could only wait on workers
     except (ConfigError, ClusterError) as exc:  # ClusterError: an unreachable Dask scheduler
         raise UserError(str(exc)) from None
     if write_baseline:
@@ -256,10 +321,13 @@ def check(
             raise UserError(f"cannot write {write_baseline}: {exc.strerror or exc}") from None
     if known is not None:
         baseline.apply(report, known)
+    threshold = fail_on or linter.config.fail_on
+    _encode_safely(sys.stdout)
     for i, fmt in enumerate(formats):
         target = outputs[i] if i < len(outputs) else None
         colour = color if color is not None else (target is None and sys.stdout.isatty())
-        text = reporters[fmt](report, {"colour": colour, "quiet": quiet, "statistics": statistics})
+        options = {"colour": colour, "quiet": quiet, "statistics": statistics, "fail_on": threshold, "errors_on_stderr": target is None}
+        text = reporters[fmt](report, options)
         if target:
             try:
                 write_atomic(Path(target), text)
@@ -268,10 +336,12 @@ def check(
         elif not (quiet and fmt == "text"):
             for chunk in [text] if isinstance(text, str) else text:  # reporters may stream their output
                 click.echo(chunk, nl=False)
-        elif report.errors:
-            for path, msg in report.errors:
-                click.echo(f"{path}: error: {msg}", err=True)
     if report.errors:
+        from artlint.reporters.text_report import clean
+
+        _encode_safely(sys.stderr)
+        for path, msg in report.errors:  # input errors on stderr, whatever the format (and in JSON reports)
+            click.echo(f"{clean(path)}: error: {clean(msg)}", err=True)
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if fails(report, level_of) else EXIT_OK)
 

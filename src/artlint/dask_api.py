@@ -11,6 +11,8 @@ Needs the optional extra: ``pip install 'artlint[dask]'``. The core install neve
 
 from __future__ import annotations
 
+from pathlib import Path
+
 _LINTERS: dict = {}
 
 
@@ -54,10 +56,65 @@ def _lint_path(path, args):
     return _linter(args)._one(path)
 
 
-def lint_files_on_cluster(files, linter_args, address):
-    """(path, FileResult | None, error | None) for each file, linted on the cluster's workers, in input order."""
+# Dask warns about task graphs over 10 MB; up to that total the client sends the files' contents, above
+# it each worker reads the files itself (by absolute path: they must see the same file system).
+SHIP_LIMIT = 10_000_000
+SEND_MODES = ("auto", "contents", "paths")
+
+
+def lint_files_on_cluster(files, linter_args, address, send: str = "auto"):
+    """(path, FileResult | None, error | None) for each file, linted on the cluster's workers, in input order.
+
+    ``send``: "contents" reads each file here and ships its bytes (the workers need no access to the
+    files); "paths" ships absolute paths (the workers must see the same files at the same paths);
+    "auto" ships contents when the files total at most SHIP_LIMIT bytes.
+    """
+    import os
+
+    from artlint.sources import InputError, read_bytes
+
+    if send == "auto":
+        send = "contents" if _total_size(files) <= SHIP_LIMIT else "paths"
+    items, unread = [], {}
+    for path in files:
+        full = os.path.abspath(path)  # a worker's working directory is not ours
+        data = None
+        if send == "contents":
+            try:
+                data = read_bytes(Path(full))
+            except InputError as exc:
+                unread[path] = str(exc)
+                continue
+        items.append((path, full, data))
     with connect(address) as client:
-        return map_on_cluster(client, files, _lint_path, linter_args)
+        done = iter(map_on_cluster(client, items, _lint_item, linter_args)) if items else iter(())
+    return [(path, None, unread[path]) if path in unread else next(done) for path in files]
+
+
+def _total_size(files) -> int:
+    import os
+
+    total = 0
+    for path in files:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            continue
+        if total > SHIP_LIMIT:
+            break
+    return total
+
+
+def _lint_item(item, args):
+    """Lint ``(shown path, absolute path, bytes or None)`` on a worker: the bytes when sent, else the file."""
+    from artlint.parsers import ParseError
+    from artlint.sources import InputError
+
+    shown, full, data = item
+    try:
+        return shown, _linter(args).lint_file(full, data=data, display=shown), None
+    except (InputError, ParseError) as exc:
+        return shown, None, str(exc)
 
 
 def _lint_one_text(text, fmt, args):

@@ -242,6 +242,8 @@ class Linter:
                 chosen[rule.code] = rule
         self.rules = RuleSet(chosen)
         self.keyword = keyword or self.config.keyword
+        self._timeouts: Counter = Counter()  # rule code -> files it ran past its budget on, in this run
+        self._incomplete = False  # the last document skipped a disabled rule
         self.cache = None
         if cache_dir is not None and not keep_source:
             from artlint.cache import Cache
@@ -364,14 +366,20 @@ class Linter:
                     )
         return kept
 
+    timeouts_before_disabled = 3  # a rule past its budget on this many files is not run again (a slow pattern would cost hours)
+
     def _run_rules(self, doc: Document) -> set[Finding]:
         skip = self._ignored_here(doc.path)
         findings: set[Finding] = set()
+        self._incomplete = False
         with rule_timer(self.rule_budget(doc)) as clock:
             for rule in self.rules:
                 if rule.formats and doc.format not in rule.formats:
                     continue
                 if skip and any(matches(rule, s) for s in skip):
+                    continue
+                if self._timeouts[rule.code] >= self.timeouts_before_disabled:
+                    self._incomplete = True  # this result lacks the rule's findings: not for the cache
                     continue
                 severity = self.severity_of(rule)
                 try:
@@ -380,6 +388,10 @@ class Linter:
                     clock.started = None
                 except Exception as exc:  # a broken or runaway rule (RuleTimeout) must not stop the run
                     clock.started = None
+                    if isinstance(exc, RuleTimeout):
+                        self._timeouts[rule.code] += 1
+                        if self._timeouts[rule.code] >= self.timeouts_before_disabled:
+                            exc = RuleTimeout(f"{exc}, on {self._timeouts[rule.code]} files: disabled for the rest of this run")
                     findings.add(_internal_error(doc.path, rule, exc))
                     continue
                 findings.update(produced)
@@ -406,7 +418,8 @@ class Linter:
             if cached is not None:
                 return cached
             result = self._lint_decoded(decode(raw), shown, fmt)
-            self.cache.put(key, result)
+            if not self._incomplete:
+                self.cache.put(key, result)
             return result
         decoded = decode(data) if data is not None else read_file(Path(path))
         return self._lint_decoded(decoded, shown, fmt)
@@ -430,6 +443,7 @@ class Linter:
         jobs: int = 1,
         dask_address: str | None = None,
         collected: tuple[list[str], list] | None = None,
+        dask_send: str = "auto",
     ) -> Report:
         """Lint ``paths`` (or the ``collected`` (files, errors) of :func:`artlint.sources.collect`)."""
         if collected is None:
@@ -441,7 +455,7 @@ class Linter:
         if dask_address and "-" not in files:
             from artlint.dask_api import lint_files_on_cluster
 
-            fresh = lint_files_on_cluster(todo, self._args, dask_address)
+            fresh = lint_files_on_cluster(todo, self._args, dask_address, dask_send)
         elif jobs > 1 and len(todo) >= 4 * jobs and "-" not in files:
             fresh = self._parallel(todo, jobs, progress)
         else:
@@ -504,13 +518,20 @@ class Linter:
             ctx, init, args = multiprocessing.get_context("fork"), _init_forked_worker, ()
         else:
             ctx, init, args = multiprocessing.get_context("spawn"), _init_worker, self._args
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init, initargs=args)
+        _POOLS.add(pool)
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init, initargs=args) as pool:
-                for done, outcome in enumerate(pool.map(_worker_lint, files, chunksize=chunk)):
-                    if progress is not None:
-                        progress(done, len(files))
-                    yield outcome
+            for done, outcome in enumerate(pool.map(_worker_lint, files, chunksize=chunk)):
+                if progress is not None:
+                    progress(done, len(files))
+                if done + 1 == len(files):  # every result is in: let the workers exit (the caller reads no further)
+                    pool.shutdown(wait=True)
+                yield outcome
+        except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped reading: stop now, not after the queued files
+            stop_pool(pool)
+            raise
         finally:
+            _POOLS.discard(pool)
             _WORKER = None
 
     def _warm_up(self, formats) -> None:
@@ -524,6 +545,29 @@ class Linter:
 
 
 _WORKER: Linter | None = None
+_POOLS: set = set()  # process pools at work, so an interrupt can stop them wherever it lands
+
+
+def stop_pools() -> None:
+    """Stop every process pool at work (an interrupt that landed outside :meth:`Linter._parallel`)."""
+    for pool in list(_POOLS):
+        stop_pool(pool)
+        _POOLS.discard(pool)
+
+
+def stop_pool(pool) -> None:
+    """End a process pool at once: queued files are dropped and the workers killed.
+
+    ``shutdown(wait=True)``, what ``with`` does, lets the workers finish every queued file first, and
+    the pool's exit handler joins them again at interpreter exit: an interrupted run then hangs.
+    """
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        if proc.is_alive():
+            proc.kill()
+    for proc in workers:
+        proc.join(timeout=5)
 
 
 def _init_worker(config, select, ignore, keyword, keep_source, cache_dir):

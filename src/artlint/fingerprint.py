@@ -14,7 +14,7 @@ from artlint.text import normalise
 
 def fingerprint(path: str, rule: str, excerpt: str, context: str = "") -> str:
     key = "\x1f".join([rule, path.replace("\\", "/"), normalise(excerpt), normalise(context)])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]  # a file name may hold undecodable bytes
 
 
 def fingerprints(findings) -> list[str]:

@@ -6,6 +6,7 @@ import codecs
 import fnmatch
 import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,8 +61,22 @@ def read_file(path: Path) -> Decoded:
 
 
 def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes. Opened without blocking and checked first: a FIFO, socket or device
+    (a walk can meet one, a symlink can point at one) is refused instead of read, which could wait forever."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(mode):
+                raise InputError("not a regular file")
+            with os.fdopen(fd, "rb") as fh:
+                fd = -1
+                return fh.read()
+        finally:
+            if fd >= 0:
+                os.close(fd)
     except PermissionError:
         raise InputError("permission denied") from None
     except IsADirectoryError:
@@ -162,13 +177,16 @@ def collect(
                         continue
                     if suffix in (".html", ".htm") and _written_by_artlint(full):
                         continue
+                    if not _regular_or_missing(full):  # a FIFO would block the read, a device never end
+                        errors.append((full, "not a regular file"))
+                        continue
                     if full not in seen:
                         seen.add(full)
                         files.append(full)
                         found += 1
             if not found:
                 errors.append((p, "no articles found (.txt, .md, .markdown, .html, .htm)"))
-        elif path.is_file() or path.is_symlink():
+        elif _regular_or_missing(p):  # a dangling symlink is reported when read
             key = str(path)
             if force_exclude:
                 cfg = config_for(os.path.dirname(key) or ".")
@@ -256,6 +274,14 @@ def _written_by_artlint(path: str) -> bool:
             return GENERATED_MARK in fh.read(512)
     except OSError:
         return False  # reported when the file is read
+
+
+def _regular_or_missing(path: str) -> bool:
+    """A regular file (symlinks followed), or nothing there at all (a dangling link: "no such file" later)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 def _rel(root: str, name: str) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from artlint.reporters.text_report import clean
+
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # line breaks would end the command: shown escaped, like every other control character
+    return clean(s).replace("%", "%25")
 
 
 def _prop(s: str) -> str:

@@ -13,6 +13,7 @@ import html
 from collections import Counter, defaultdict
 
 from artlint import __version__
+from artlint.reporters.text_report import xml_safe
 from artlint.rule import CATEGORIES, SEVERITIES
 
 COLOURS = {
@@ -74,7 +75,7 @@ mark{background:#ffe58a;border-bottom:2px solid #d4a000}mark.off{background:none
 
 
 def e(s) -> str:
-    return html.escape(str(s), quote=True)
+    return html.escape(xml_safe(str(s)), quote=True)  # characters XML forbids (a \x01 in a file name) shown escaped
 
 
 def _chart(counts: Counter, order) -> str:

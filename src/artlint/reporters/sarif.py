@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from artlint import __version__
 from artlint.fingerprint import fingerprints
+from artlint.reporters.text_report import xml_safe
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INTERNAL = {
@@ -24,9 +25,9 @@ def _uri(path: str) -> dict:
     if os.path.isabs(path):
         rel = os.path.relpath(path)
         if not rel.startswith(".."):
-            return {"uri": quote(rel.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
-        return {"uri": "file://" + quote(path.replace(os.sep, "/"))}
-    return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
+            return {"uri": quote(rel.replace(os.sep, "/"), errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(path.replace(os.sep, "/"), errors="surrogateescape")}
+    return {"uri": quote(path.replace(os.sep, "/"), errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
 
 
 def _region(line, column, end_line, end_column) -> dict:
@@ -70,7 +71,7 @@ def render(report, options=None) -> str:
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
             "level": LEVELS[f.severity],
-            "message": {"text": f.message},
+            "message": {"text": xml_safe(f.message)},
             "locations": [
                 {"physicalLocation": {"artifactLocation": _uri(f.path), "region": _region(f.line, f.column, f.end_line, f.end_column)}}
             ],
@@ -81,14 +82,14 @@ def render(report, options=None) -> str:
             result["relatedLocations"] = [
                 {
                     "id": i,
-                    "message": {"text": r.message or "related"},
+                    "message": {"text": xml_safe(r.message or "related")},
                     "physicalLocation": {"artifactLocation": _uri(f.path), "region": _region(r.line, r.column, None, None)},
                 }
                 for i, r in enumerate(f.related)
             ]
         results.append(result)
     notifications = [
-        {"level": "error", "message": {"text": msg}, "locations": [{"physicalLocation": {"artifactLocation": _uri(path)}}]}
+        {"level": "error", "message": {"text": xml_safe(msg)}, "locations": [{"physicalLocation": {"artifactLocation": _uri(path)}}]}
         for path, msg in report.errors
     ]
     run = {

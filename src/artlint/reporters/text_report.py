@@ -9,13 +9,28 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# control characters (line breaks and tabs too), zero-width and bidi controls, lone surrogates (an undecodable
+# byte in a file name) and the two non-characters
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# what XML 1.0 forbids (its Char production): most C0 controls, lone surrogates, U+FFFE and U+FFFF
+_NOT_XML = re.compile(r"[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
+def _escape(m: re.Match) -> str:
+    ch = m.group()
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}")
+
+
 def clean(s: str) -> str:
-    """Text safe to print: no escape sequences or bidi controls from the article."""
-    return _CONTROL.sub("\ufffd", s)
+    """Text safe to print on one line: control characters, escape sequences and bidi controls from a file
+    name or the article are shown escaped (a newline as \\n), so none can forge a line or drive a terminal."""
+    return _CONTROL.sub(_escape, s)
+
+
+def xml_safe(s: str) -> str:
+    """Text with the characters XML 1.0 forbids shown escaped (\\x01, \\udcff); line breaks and tabs kept."""
+    return _NOT_XML.sub(_escape, s)
 
 
 def render(report, options=None):
@@ -52,7 +67,7 @@ def render(report, options=None):
             wrote = True
             yield "\n".join(lines) + "\n"
     lines = []
-    for path, msg in report.errors:
+    for path, msg in [] if options.get("errors_on_stderr") else report.errors:  # the CLI prints them on stderr
         lines.append(f"{style(clean(path), bold=True)}: {style('error', fg='red')}: {clean(msg)}")
     if options.get("statistics") and by_rule:
         lines.append("")

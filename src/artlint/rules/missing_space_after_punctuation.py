@@ -27,13 +27,18 @@ class MissingSpaceAfterPunctuation(Rule):
         for b in doc.blocks:
             if b.kind == "code":
                 continue
-            for m in MISSING_RE.finditer(b.text):
-                start = b.text.rfind(" ", 0, m.start()) + 1
-                end = b.text.find(" ", m.end())
-                token = b.text[start : end if end >= 0 else len(b.text)]
-                if URLISH_RE.search(token):
+            text = b.text
+            start = end = 0  # the space-free token of the last match, read once however many matches it holds
+            urlish = False
+            for m in MISSING_RE.finditer(text):
+                if m.start() >= end:  # a new token: searches bounded by the last one keep a long run linear
+                    start = text.rfind(" ", end, m.start()) + 1 or end
+                    end = text.find(" ", m.end())
+                    end = end if end >= 0 else len(text)
+                    urlish = URLISH_RE.search(text, start, end) is not None
+                if urlish:
                     continue
                 mark = m.group()
-                if mark in ",;" and b.text[m.start() - 1].isupper() and b.text[m.end()].isupper():
+                if mark in ",;" and text[m.start() - 1].isupper() and text[m.end()].isupper():
                     continue  # "TL;DR", "Q,A": acronyms
-                yield self.hit(f"Missing space after '{mark}' in '{token[:40]}'.", b, m.start(), m.end())
+                yield self.hit(f"Missing space after '{mark}' in '{text[start : min(end, start + 40)]}'.", b, m.start(), m.end())
