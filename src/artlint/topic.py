@@ -1,0 +1,143 @@
+"""What an article is about: one topic model per document, computed once and shared by the rules.
+
+- the keyphrase and where it came from: ``option`` (``--keyword``) > ``front-matter`` (front matter or
+  HTML meta keywords) > ``title`` (the head of the title or H1) > ``file-name`` (the URL slug or file
+  name) > ``query-lines`` (the same raw search term pasted as several lines);
+- the key terms: content words weighted by where they occur (title, headings, lead, body) and by how
+  rare they are in English (``common_en.txt``, derived from wordfreq), so "mortgage" outweighs "time";
+- the template labels: a heading or short label line repeated under several sections ("Why it's a
+  mistake" under every item). A label is page structure, never the keyphrase nor a search query.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from artlint import text as textutil
+
+# Words a search box gets and prose seldom does: price, ranking and format qualifiers, a year.
+QUERY_MODIFIER_RE = re.compile(
+    r"^(?:best|cheap|cheapest|free|top|review|reviews|vs|near|online|pdf|tips|ideas|price|prices|cost|buy|"
+    r"deals?|discount|coupon|beginners|(?:19|20)\d\d)$"
+)
+# Where the head of a title ends: "Winter Bike Commuting: How to Keep Riding" -> "Winter Bike Commuting".
+_TITLE_HEAD_RE = re.compile(r"\s*(?:[:|?!(]|\s[–—-]\s|\.\s)")
+_SLUG_NOISE_RE = re.compile(r"^(?:[a-z]?\d+|index|post|article|draft)$")
+# Sources whose keyphrase is known, not guessed from the title: density and exact-phrase rules use only these.
+CONFIDENT_SOURCES = frozenset({"option", "front-matter", "query-lines"})
+
+# Weights of a content word by where it stands: the title says most about the topic, the body least.
+_WEIGHT_TITLE, _WEIGHT_HEADING, _WEIGHT_LEAD, _WEIGHT_BODY = 4.0, 2.0, 1.5, 1.0
+_KEY_TERMS = 15  # how many top terms make the article's key terms (about one per 100 words of a typical post)
+
+
+def template_labels(blocks) -> frozenset[str]:
+    """Normalised texts of the labels a template repeats under several sections.
+
+    A label is a heading, or a short line with no end punctuation that introduces the block after it,
+    that occurs at least twice under different parent sections (a stray search query repeated at the
+    end of sections introduces nothing: the next block is a heading).
+    """
+    seen: dict[str, list[tuple[int | None, bool]]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind not in ("heading", "paragraph") or len(b.tokens) > 8 or not b.tokens or b.text[-1:] in ".!?":
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if b.kind == "heading":
+            where, labels_next = b.parent, nxt is not None
+        else:
+            where, labels_next = b.section, nxt is not None and nxt.kind != "heading"
+        seen.setdefault(textutil.normalise(b.text), []).append((where, labels_next))
+    out = set()
+    for norm, uses in seen.items():
+        if len(uses) >= 2 and len({w for w, _ in uses}) >= 2 and all(ok for _, ok in uses):
+            out.add(norm)
+    return frozenset(out)
+
+
+def title_head(title: str) -> str | None:
+    """The head of a title as a lower-case phrase of 2-8 words ("How to Learn Piano as an Adult: ..." -> its first part)."""
+    head = _TITLE_HEAD_RE.split(title.strip(), maxsplit=1)[0]
+    words = textutil.words(head)
+    if not 2 <= len(words) <= 8 or "›" in title or "»" in title:
+        return None
+    return textutil.normalise_words(words)
+
+
+def slug_phrase(path: str) -> str | None:
+    """The file name (or the last part of a URL) as words: "d13_ebike-battery-care.html" -> "ebike battery care"."""
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    name = name.split("?", 1)[0].rsplit(".", 1)[0] if "." in name else name
+    words = [w for w in re.split(r"[\W_]+", name.lower()) if w]
+    while words and _SLUG_NOISE_RE.match(words[0]):
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 and sum(1 for w in words if not w.isdigit()) >= 2 else None
+
+
+@dataclass(frozen=True)
+class Topic:
+    keyphrase: str | None
+    keyphrase_source: str | None  # option | front-matter | title | file-name | query-lines
+    terms: dict[str, float]  # content stem -> weight (placement x rarity x uses)
+    key_terms: frozenset[str]  # the top stems of ``terms``
+    title_terms: frozenset[str]  # content stems of the title, H1 and keyphrase
+    labels: frozenset[str]  # normalised template labels
+
+    @property
+    def confident(self) -> bool:
+        """True when the keyphrase was given or pasted (not guessed from a title or a file name)."""
+        return self.keyphrase_source in CONFIDENT_SOURCES
+
+    def overlap(self, stems) -> int:
+        """How many of the stems are topic terms (title terms count double)."""
+        return sum(2 if s in self.title_terms else 1 if s in self.key_terms else 0 for s in stems)
+
+    @classmethod
+    def of(cls, doc) -> Topic:
+        labels = template_labels(doc.blocks)
+        phrase, source = doc.keyphrase, doc.keyphrase_source
+        if source == "inferred":  # the query-lines guess comes last in the order of provenance
+            phrase, source = None, None
+        h1 = next((b for b in doc.headings if b.level == 1 and b.index != doc.title_block), None)
+        if not phrase:
+            for t in (doc.title, h1.text if h1 else None):
+                head = title_head(t) if t else None
+                if head and head not in labels:
+                    phrase, source = head, "title"
+                    break
+        if not phrase:
+            phrase = slug_phrase(doc.path)
+            source = "file-name" if phrase else None
+        if not phrase and doc.keyphrase:
+            phrase, source = doc.keyphrase, "query-lines"
+
+        rarity = textutil.RARITY.__getitem__
+        weights: Counter = Counter()
+        title_terms = set(textutil.content_words(doc.title or ""))
+        if h1 is not None:
+            title_terms.update(textutil.content_words(h1.text))
+        if phrase:
+            title_terms.update(textutil.content_words(phrase))
+        for s in title_terms:
+            weights[s] += _WEIGHT_TITLE * rarity(s)
+        voc = doc.vocabulary
+        lead = 0
+        for b in doc.blocks:
+            terms = voc.block_terms.get(b.index)
+            if not terms or b.index == doc.title_block:
+                continue
+            if b.kind == "heading":
+                if textutil.normalise(b.text) in labels:
+                    continue
+                w = _WEIGHT_HEADING
+            elif b.kind == "paragraph" and lead < 2:
+                lead += 1
+                w = _WEIGHT_LEAD
+            else:
+                w = _WEIGHT_BODY
+            for s, n in terms.items():
+                weights[s] += w * n * rarity(s)
+        key = frozenset(s for s, _ in weights.most_common(_KEY_TERMS))
+        return cls(phrase, source, dict(weights), key, frozenset(title_terms), labels)
