@@ -90,9 +90,19 @@ class Topic:
         """True when the keyphrase was given or pasted (not guessed from a title or a file name)."""
         return self.keyphrase_source in CONFIDENT_SOURCES
 
-    def overlap(self, stems) -> int:
-        """How many of the stems are topic terms (title terms count double)."""
-        return sum(2 if s in self.title_terms else 1 if s in self.key_terms else 0 for s in stems)
+    def overlap(self, stems, doc_freq=None, own=()) -> int:
+        """How many of the stems are topic terms (title terms count double).
+
+        With ``doc_freq`` (the document's block counts) and ``own`` (the stems of the block being judged), a key
+        term counts only if another block uses it: a pasted line must not make itself the topic.
+        """
+        n = 0
+        for s in stems:
+            if s in self.title_terms:
+                n += 2
+            elif s in self.key_terms and (doc_freq is None or doc_freq[s] > (1 if s in own else 0)):
+                n += 1
+        return n
 
     @classmethod
     def of(cls, doc) -> Topic:
