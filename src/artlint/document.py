@@ -243,4 +243,4 @@ class Document:
         """What the article is about (:class:`artlint.topic.Topic`): keyphrase and its source, key terms, template labels."""
         from artlint.topic import Topic
 
-        return Topic.of(self)
+        return Topic(self)

@@ -11,17 +11,19 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from artlint import text as textutil
+from artlint.document import cached_property
 
 # Words a search box gets and prose seldom does: price, ranking and format qualifiers, a year.
-QUERY_MODIFIER_RE = re.compile(
-    r"^(?:best|cheap|cheapest|free|top|review|reviews|vs|near|online|pdf|tips|ideas|price|prices|cost|buy|"
-    r"deals?|discount|coupon|beginners|(?:19|20)\d\d)$"
-)
+QUERY_MODIFIERS = frozenset(
+    "best cheap cheapest free top review reviews vs near online pdf tips ideas price prices cost buy deal deals "
+    "discount coupon beginners".split()
+) | frozenset(str(y) for y in range(1990, 2040))
+QUERY_MODIFIER_RE = re.compile(r"^(?:" + "|".join(sorted(QUERY_MODIFIERS)) + r")$")
 # Where the head of a title ends: "Winter Bike Commuting: How to Keep Riding" -> "Winter Bike Commuting".
 _TITLE_HEAD_RE = re.compile(r"\s*(?:[:|?!(]|\s[–—-]\s|\.\s)")
 _SLUG_NOISE_RE = re.compile(r"^(?:[a-z]?\d+|index|post|article|draft)$")
@@ -49,7 +51,7 @@ def template_labels(blocks) -> frozenset[str]:
             where, labels_next = b.parent, nxt is not None
         else:
             where, labels_next = b.section, nxt is not None and nxt.kind != "heading"
-        seen.setdefault(textutil.normalise(b.text), []).append((where, labels_next))
+        seen.setdefault(b.norm, []).append((where, labels_next))
     out = set()
     for norm, uses in seen.items():
         if len(uses) >= 2 and len({w for w, _ in uses}) >= 2 and all(ok for _, ok in uses):
@@ -76,45 +78,20 @@ def slug_phrase(path: str) -> str | None:
     return " ".join(words) if len(words) >= 2 and sum(1 for w in words if not w.isdigit()) >= 2 else None
 
 
-@dataclass(frozen=True)
 class Topic:
-    keyphrase: str | None
-    keyphrase_source: str | None  # option | front-matter | title | file-name | query-lines
-    terms: dict[str, float]  # content stem -> weight (placement x rarity x uses)
-    key_terms: frozenset[str]  # the top stems of ``terms``
-    title_terms: frozenset[str]  # content stems of the title, H1 and keyphrase
-    labels: frozenset[str]  # normalised template labels
+    """The topic model of one document. The keyphrase is settled at once; terms and labels on first use."""
 
-    @property
-    def confident(self) -> bool:
-        """True when the keyphrase was given or pasted (not guessed from a title or a file name)."""
-        return self.keyphrase_source in CONFIDENT_SOURCES
-
-    def overlap(self, stems, doc_freq=None, own=()) -> int:
-        """How many of the stems are topic terms (title terms count double).
-
-        With ``doc_freq`` (the document's block counts) and ``own`` (the stems of the block being judged), a key
-        term counts only if another block uses it: a pasted line must not make itself the topic.
-        """
-        n = 0
-        for s in stems:
-            if s in self.title_terms:
-                n += 2
-            elif s in self.key_terms and (doc_freq is None or doc_freq[s] > (1 if s in own else 0)):
-                n += 1
-        return n
-
-    @classmethod
-    def of(cls, doc) -> Topic:
-        labels = template_labels(doc.blocks)
+    def __init__(self, doc):
+        self.doc = doc
         phrase, source = doc.keyphrase, doc.keyphrase_source
         if source == "inferred":  # the query-lines guess comes last in the order of provenance
             phrase, source = None, None
         h1 = next((b for b in doc.headings if b.level == 1 and b.index != doc.title_block), None)
+        self.h1 = h1
         if not phrase:
             for t in (doc.title, h1.text if h1 else None):
                 head = title_head(t) if t else None
-                if head and head not in labels:
+                if head:
                     phrase, source = head, "title"
                     break
         if not phrase:
@@ -122,32 +99,71 @@ class Topic:
             source = "file-name" if phrase else None
         if not phrase and doc.keyphrase:
             phrase, source = doc.keyphrase, "query-lines"
+        self.keyphrase: str | None = phrase
+        self.keyphrase_source: str | None = source  # option | front-matter | title | file-name | query-lines
 
-        rarity = textutil.RARITY.__getitem__
-        weights: Counter = Counter()
-        title_terms = set(textutil.content_words(doc.title or ""))
-        if h1 is not None:
-            title_terms.update(textutil.content_words(h1.text))
-        if phrase:
-            title_terms.update(textutil.content_words(phrase))
-        for s in title_terms:
-            weights[s] += _WEIGHT_TITLE * rarity(s)
+    @property
+    def confident(self) -> bool:
+        """True when the keyphrase was given or pasted (not guessed from a title or a file name)."""
+        return self.keyphrase_source in CONFIDENT_SOURCES
+
+    @cached_property
+    def labels(self) -> frozenset[str]:
+        """Normalised template labels (see :func:`template_labels`)."""
+        return template_labels(self.doc.blocks)
+
+    @cached_property
+    def title_terms(self) -> frozenset[str]:
+        """Content stems of the title, the H1 and the keyphrase."""
+        doc = self.doc
+        out = set(textutil.content_words(doc.title or ""))
+        if self.h1 is not None:
+            out.update(textutil.content_words(self.h1.text))
+        if self.keyphrase:
+            out.update(textutil.content_words(self.keyphrase))
+        return frozenset(out)
+
+    @cached_property
+    def terms(self) -> dict[str, float]:
+        """Content stem -> weight: rarity in English x (blocks using it + extra for the title, headings and lead)."""
+        doc = self.doc
         voc = doc.vocabulary
+        placed: Counter = Counter(voc.doc_freq)  # body: one per block that uses the word
+        for s in self.title_terms:
+            placed[s] += _WEIGHT_TITLE
         lead = 0
         for b in doc.blocks:
-            terms = voc.block_terms.get(b.index)
-            if not terms or b.index == doc.title_block:
-                continue
-            if b.kind == "heading":
-                if textutil.normalise(b.text) in labels:
+            if b.kind == "heading" and b.index != doc.title_block:
+                if b.norm in self.labels:  # a template label says nothing about the subject
+                    for s in voc.block_terms.get(b.index, ()):
+                        placed[s] -= _WEIGHT_BODY
                     continue
-                w = _WEIGHT_HEADING
+                for s in voc.block_terms.get(b.index, ()):
+                    placed[s] += _WEIGHT_HEADING - _WEIGHT_BODY
             elif b.kind == "paragraph" and lead < 2:
                 lead += 1
-                w = _WEIGHT_LEAD
-            else:
-                w = _WEIGHT_BODY
-            for s, n in terms.items():
-                weights[s] += w * n * rarity(s)
-        key = frozenset(s for s, _ in weights.most_common(_KEY_TERMS))
-        return cls(phrase, source, dict(weights), key, frozenset(title_terms), labels)
+                for s in voc.block_terms.get(b.index, ()):
+                    placed[s] += _WEIGHT_LEAD - _WEIGHT_BODY
+        rarity = textutil.RARITY.__getitem__
+        return {s: n * rarity(s) for s, n in placed.items()}
+
+    @cached_property
+    def key_terms(self) -> frozenset[str]:
+        """The article's top terms by weight."""
+        terms = self.terms
+        return frozenset(heapq.nlargest(_KEY_TERMS, terms, key=terms.__getitem__))
+
+    def overlap(self, stems, doc_freq=None, own=()) -> int:
+        """How many of the stems are topic terms (title terms count double).
+
+        With ``doc_freq`` (the document's block counts) and ``own`` (the stems of the block being judged), a key
+        term counts only if another block uses it: a pasted line must not make itself the topic.
+        """
+        title, key = self.title_terms, self.key_terms
+        n = 0
+        for s in stems:
+            if s in title:
+                n += 2
+            elif s in key and (doc_freq is None or doc_freq[s] > (1 if s in own else 0)):
+                n += 1
+        return n

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from artlint import text as textutil
-from artlint.topic import QUERY_MODIFIER_RE
+from artlint.topic import QUERY_MODIFIERS as QUERY_MODIFIERS  # re-exported for the rules
 
 # The whole text of a typed query: starts lower case (or with a digit), only words, spaces, & + / ' -.
 QUERY_TEXT_RE = re.compile(r"[a-z0-9][\w’'&+/ -]*")
@@ -62,4 +62,4 @@ def is_title_case(words) -> bool:
 
 
 def has_query_modifier(words) -> bool:
-    return any(QUERY_MODIFIER_RE.match(w.lower()) for w in words)
+    return any(w.lower() in QUERY_MODIFIERS for w in words)

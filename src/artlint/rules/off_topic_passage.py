@@ -13,6 +13,7 @@ BRIDGE_RE = re.compile(
     r"(?:on|while (?:we(?:'re|’re| are)|you(?:'re|’re| are)) on) the (?:topic|subject) of [^,.;]{2,40}(?=,))\b",
     re.I,
 )
+WEAK_BRIDGES = frozenset({"meanwhile", "elsewhere", "separately"})
 _AFTER_STOP = re.compile(r"[.!?]\s+")
 # Author notes and bios: about the writer, not the article's subject, and meant to be (AL301 stays quiet on them).
 AUTHOR_NOTE_RE = re.compile(
@@ -122,7 +123,9 @@ class OffTopicPassage(Rule):
             if bridge and scored:
                 frac, weight, s = min(scored, key=lambda t: t[0])
                 names = novel_names(doc, b.text[bridge.end() :])
-                if frac <= self.opts["bridge_max_shared"] and (len(names) >= 2 or frac <= 0.25):
+                # a bare "Meanwhile," or "Elsewhere," also opens asides on the subject: it needs a clearer switch
+                weak = bridge.group().strip(" ,").lower() in WEAK_BRIDGES
+                if frac <= self.opts["bridge_max_shared"] and (len(names) >= 2 or frac <= (0.1 if weak else 0.25)):
                     previous_flagged = b
                     start = bridge.start()
                     yield self.hit(

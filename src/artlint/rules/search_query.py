@@ -1,10 +1,12 @@
 import re
+from functools import lru_cache
 
 from artlint import text as textutil
 from artlint.rule import Rule
 from artlint.rules._keyphrase import phrase_regex
 from artlint.rules._query import (
     INVERTED_QUESTION_RE,
+    QUERY_MODIFIERS,
     SMALL_WORDS,
     has_query_modifier,
     is_query_line,
@@ -21,7 +23,10 @@ _VERB_BEFORE = frozenset("to can could will would should must may might cannot".
 def _heading_tail(doc, block, title_case_doc):
     """(start, tail) of a search query appended to a heading, or None: the heading reads fine without it."""
     text = block.text.rstrip()
-    seps = list(_TAIL_SEP_RE.finditer(text))
+    last = text.rsplit(None, 1)[-1][:1]
+    if not (last.islower() or last.isdigit()):
+        return None  # a query tail runs to the end of the heading in lower case
+    seps = list(_TAIL_SEP_RE.finditer(text)) if any(c in text for c in ",|–—-") else ()
     if seps:
         sep = seps[-1]
         head, tail = text[: sep.start()], text[sep.end() :]
@@ -33,6 +38,8 @@ def _heading_tail(doc, block, title_case_doc):
             and (is_title_case(head_words) or has_query_modifier(tail.split()))
         ):
             return sep.end(), tail
+    if title_case_doc is None:
+        title_case_doc = _title_case_headings(doc)
     if not title_case_doc:
         return None
     # no separator: a Title Case heading that turns into a lower-case run of content words to its end
@@ -57,23 +64,66 @@ def _title_case_headings(doc) -> bool:
     """
     votes = []
     for h in doc.headings:
-        words = [w for w in h.text.split() if w[:1].isalpha()]
+        words = [w for w in h.text.split(None, 4) if w[:1].isalpha()]
         if len(words) >= 3:
             votes.append(is_title_case(words[:3]))
     return len(votes) >= 2 and sum(votes) >= 0.6 * len(votes)
 
 
-def _pasted_in_sentence(doc, block, phrase):
+# Words that give a sentence its grammar: a sentence with none of them and a query modifier is a pasted query.
+_GRAMMAR_WORDS = frozenset(
+    "the a an this that these those my your our their his her its it you we they i he she there each every some any "
+    "is are was were be been has have had do does did can will would should must may might".split()
+)
+
+
+def _query_sentences(doc, block):
+    """(start, end, query) of search queries pasted as, or at the start of, a sentence after the block's first."""
+    for k, s in enumerate(block.sentences):
+        if k == 0:
+            continue
+        words = s.text.split()
+        first = s.text[:1]
+        if first.islower():
+            body = s.text.rstrip()
+            if is_query_text(body) and on_topic(doc, words, block):  # a lower-case fragment: the whole sentence
+                yield s.start, s.start + len(body), body
+                continue
+            # "best way how to clean wood stove chimney yourself cheap sweep kit near me is to buy...": a query glued
+            # on as the sentence's start; it runs to its last modifier
+            mods = [i for i, w in enumerate(words[:16]) if w.lower().strip(",") in QUERY_MODIFIERS]
+            if mods and mods[0] <= 3 and on_topic(doc, words[: mods[-1] + 1], block):
+                end = mods[-1] + 1
+                if end < len(words) and words[end].lower() == "me":  # "near me"
+                    end += 1
+                query = " ".join(words[:end])
+                yield s.start, s.start + len(query), query
+            continue
+        if len(words) < 6 or not first.isupper() or not has_query_modifier([w.strip(".,!?") for w in words]):
+            continue
+        lower = [w.lower().strip(".,!?;:") for w in words]
+        if any(w in _GRAMMAR_WORDS for w in lower):
+            continue
+        if sum(1 for w in lower if w in textutil.stopwords()) <= 0.2 * len(words) and on_topic(doc, words, block):
+            body = s.text.rstrip()
+            yield s.start, s.start + len(body), body.rstrip(".!")
+
+
+@lru_cache(maxsize=256)
+def _loose_phrase_regex(phrase: str) -> re.Pattern:
+    """The phrase's words in order, with at most one small word between two ("chess openings for beginners")."""
+    gap = r"(?:\s+(?:for|to|in|of|the|a|an|and|with|on|at))?\s+"
+    return re.compile(r"(?<![\w-])" + gap.join(re.escape(w) for w in phrase.split()) + r"(?![\w-])")
+
+
+def _pasted_in_sentence(block, phrase):
     """Lower-case uses of the target phrase glued into a sentence after a word it cannot follow.
 
     "Keeping accurate records small business bookkeeping basics from day one...": a noun phrase put
     straight after a plural noun or an adverb, with no determiner, preposition or verb before it.
     """
-    words = phrase.split()
-    gap = r"(?:\s+(?:for|to|in|of|the|a|an|and|with|on|at))?\s+"
-    rx = re.compile(r"(?<![\w-])" + gap.join(re.escape(w) for w in words) + r"(?![\w-])")
     text = block.text
-    for m in rx.finditer(text):
+    for m in _loose_phrase_regex(phrase).finditer(text):
         if m.group() != m.group().lower():
             continue
         before = text[: m.start()].split()
@@ -121,10 +171,10 @@ class SearchQueryPasted(Rule):
         for b in doc.blocks:
             if b.index == doc.title_block or b.kind not in ("paragraph", "heading") or b.links:
                 continue
-            norm = textutil.normalise(b.text)
-            if kp and kp in norm:
+            if kp and kp in b.norm:
                 continue
-            if is_query_line(doc, b):
+            if b.text[:1].islower() and is_query_line(doc, b):
+                norm = b.norm
                 flagged.add(b.index)
                 found.setdefault(norm, 0)
                 found[norm] += 1
@@ -146,7 +196,10 @@ class SearchQueryPasted(Rule):
                     m.start(),
                 )
                 continue
-            if title_case_doc is None:
+            last = b.text.rstrip()[-1:]
+            if not (last.islower() or last.isdigit()):
+                continue  # no lower-case tail
+            if title_case_doc is None and not any(c in b.text for c in ",|–—-"):
                 title_case_doc = _title_case_headings(doc)
             tail = _heading_tail(doc, b, title_case_doc)
             if tail:
@@ -158,17 +211,22 @@ class SearchQueryPasted(Rule):
         repeats = [q for q in found if len(q.split()) >= 3]
         rxs = [(q, phrase_regex(q)) for q in repeats]
         phrase = doc.topic.keyphrase if doc.topic.keyphrase_source != "query-lines" else None
+        phrase_words = phrase.split() if phrase else ()
         for b in doc.blocks:
             if b.index in flagged or b.index == doc.title_block or b.kind not in ("paragraph", "list_item", "quote"):
                 continue
             hit_here = False
-            for q, rx in rxs:
+            if len(b.sentences) > 1 and (b.text.find(". ") > 0 or "?" in b.text or "!" in b.text):
+                for start, end, query in _query_sentences(doc, b):
+                    hit_here = True
+                    yield self.hit(f"Search query '{query}' pasted into the paragraph as a sentence of its own.", b, start, end)
+            for q, rx in rxs if not hit_here else ():
                 for m in rx.finditer(b.text):
                     hit_here = True
                     yield self.hit(f"Search query '{q}' used again in the text.", b, m.start(), m.end())
-            if hit_here or not phrase or len(phrase.split()) < 3 or phrase.split()[0] not in b.alnum_runs:
+            if hit_here or len(phrase_words) < 3 or phrase_words[0] not in b.lower or not all(w in b.lower for w in phrase_words):
                 continue
-            for start, end in _pasted_in_sentence(doc, b, phrase):
+            for start, end in _pasted_in_sentence(b, phrase):
                 yield self.hit(
                     f"Search query '{b.text[start:end]}' pasted into the sentence: the sentence reads fine without it.",
                     b,

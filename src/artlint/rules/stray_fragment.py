@@ -2,6 +2,7 @@ import re
 
 from artlint import text as textutil
 from artlint.rule import Rule
+from artlint.rules._query import is_query_text, on_topic
 
 FRAGMENT_RE = re.compile(r"(?<=[.!?])\s+([a-z][a-z0-9’' -]{8,80})$")
 
@@ -29,6 +30,8 @@ class StrayFragment(Rule):
             if not m or len(m.group(1).split()) < 3:
                 continue
             frag = m.group(1)
+            if is_query_text(frag.strip()) and on_topic(doc, frag.split(), b):
+                continue  # a search query on the article's subject: search-query-pasted (keyword stuffing)
             rare = [w for w in textutil.content_words(frag) if doc.vocabulary.doc_freq[w] <= 2]
             if len(rare) >= 2:
                 yield self.hit(
