@@ -2,6 +2,7 @@ import re
 from functools import lru_cache
 
 from artlint import text as textutil
+from artlint.document import Block, Segment
 from artlint.rule import Rule
 from artlint.rules._keyphrase import phrase_regex
 from artlint.rules._query import (
@@ -68,6 +69,25 @@ def _title_case_headings(doc) -> bool:
         if len(words) >= 3:
             votes.append(is_title_case(words[:3]))
     return len(votes) >= 2 and sum(votes) >= 0.6 * len(votes)
+
+
+# Image alt text in the source: HTML alt attributes and Markdown ![alt](src).
+_ALT_RE = re.compile(r"""<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')|!\[([^\]\n]{8,200})\]\(""", re.I)
+
+
+def _alt_texts(doc):
+    """Blocks (outside ``doc.blocks``) for the alt texts of the article's images, placed at their source offsets."""
+    if not doc.blocks or ("alt" not in doc.source and "![" not in doc.source):
+        return
+    lo, hi = doc.blocks[0].start, len(doc.source)
+    if doc.format == "html":  # a page's images outside its <article> are site chrome
+        close = doc.source.find("</article>", doc.blocks[-1].end)
+        hi = close if close >= 0 else hi
+    for m in _ALT_RE.finditer(doc.source, lo, hi):
+        k = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        alt, start = m.group(k), m.start(k)
+        if alt:
+            yield Block(-1, "alt", alt, start, start + len(alt), (Segment(0, start, len(alt)),))
 
 
 # Words that give a sentence its grammar: a sentence with none of them and a query modifier is a pasted query.
@@ -207,6 +227,12 @@ class SearchQueryPasted(Rule):
                 flagged.add(b.index)
                 found.setdefault(textutil.normalise(query), 0)
                 yield self.hit(f"Search query '{query}' appended to the heading: it reads fine without it.", b, start, len(b.text.rstrip()))
+        for alt in _alt_texts(doc):  # alt text: a search query there needs a modifier (descriptions can be lower case)
+            words = alt.text.split()
+            if is_query_text(alt.text.strip()) and has_query_modifier(words) and words[0] not in _GRAMMAR_WORDS:
+                if on_topic(doc, words):
+                    found.setdefault(alt.norm, 0)
+                    yield self.hit(f"Search query '{alt.text.strip()}' used as an image's alt text.", alt)
         # further uses of a query found above, and the target phrase pasted into sentences
         repeats = [q for q in found if len(q.split()) >= 3]
         rxs = [(q, phrase_regex(q)) for q in repeats]
