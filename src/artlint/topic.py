@@ -26,7 +26,7 @@ QUERY_MODIFIERS = frozenset(
 QUERY_MODIFIER_RE = re.compile(r"^(?:" + "|".join(sorted(QUERY_MODIFIERS)) + r")$")
 # Where the head of a title ends: "Winter Bike Commuting: How to Keep Riding" -> "Winter Bike Commuting".
 _TITLE_HEAD_RE = re.compile(r"\s*(?:[:|?!(]|\s[–—-]\s|\.\s)")
-_SLUG_NOISE_RE = re.compile(r"^(?:[a-z]?\d+|index|post|article|draft)$")
+_SLUG_NOISE_RE = re.compile(r"^(?:[a-z]{0,4}\d+[a-z]?|index|post|article|draft)$")  # "d13", "tpa04", "2025"
 # Sources whose keyphrase is known, not guessed from the title: density and exact-phrase rules use only these.
 CONFIDENT_SOURCES = frozenset({"option", "front-matter", "query-lines"})
 
@@ -60,10 +60,10 @@ def template_labels(blocks) -> frozenset[str]:
 
 
 def title_head(title: str) -> str | None:
-    """The head of a title as a lower-case phrase of 2-8 words ("How to Learn Piano as an Adult: ..." -> its first part)."""
+    """The head of a title as a lower-case phrase of 2-12 words ("How to Learn Piano as an Adult: ..." -> its first part)."""
     head = _TITLE_HEAD_RE.split(title.strip(), maxsplit=1)[0]
     words = textutil.words(head)
-    if not 2 <= len(words) <= 8 or "›" in title or "»" in title:
+    if not 2 <= len(words) <= 12 or "›" in title or "»" in title:
         return None
     return textutil.normalise_words(words)
 

@@ -184,7 +184,7 @@ class SearchQueryPasted(Rule):
     good = "# Winter Bike Tyres\n\nStudded tyres grip on ice.\n\n## Choosing Studded Tyres\n\nCount the studs before you buy."
 
     def check(self, doc):
-        kp = doc.keyphrase if doc.keyphrase_source == "inferred" else None  # its lines: stray-keyword-line, keyword-pasted
+        kp = doc.keyphrase  # lines holding it: stray-keyword-line and keyword-pasted report them
         title_case_doc = None
         found: dict[str, int] = {}
         flagged: set[int] = set()
