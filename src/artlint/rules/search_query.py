@@ -191,7 +191,7 @@ class SearchQueryPasted(Rule):
         for b in doc.blocks:
             if b.index == doc.title_block or b.kind not in ("paragraph", "heading") or b.links:
                 continue
-            if kp and kp in b.norm:
+            if kp and (b.norm == kp or kp in b.norm and doc.keyphrase_source == "inferred"):
                 continue
             if b.text[:1].islower() and is_query_line(doc, b):
                 norm = b.norm
