@@ -1,5 +1,4 @@
 import re
-from functools import lru_cache
 
 from artlint import text as textutil
 from artlint.document import Block, Segment
@@ -77,7 +76,7 @@ _ALT_RE = re.compile(r"""<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')|!\[([^\
 
 def _alt_texts(doc):
     """Blocks (outside ``doc.blocks``) for the alt texts of the article's images, placed at their source offsets."""
-    if not doc.blocks or ("alt" not in doc.source and "![" not in doc.source):
+    if not doc.blocks or ("<img" not in doc.source and "![" not in doc.source):
         return
     lo, hi = doc.blocks[0].start, len(doc.source)
     if doc.format == "html":  # a page's images outside its <article> are site chrome
@@ -99,15 +98,18 @@ _GRAMMAR_WORDS = frozenset(
 
 def _query_sentences(doc, block):
     """(start, end, query) of search queries pasted as, or at the start of, a sentence after the block's first."""
+    has_modifier = not QUERY_MODIFIERS.isdisjoint(block.alnum_runs)
     for k, s in enumerate(block.sentences):
-        if k == 0:
+        first = s.text[:1]
+        if k == 0 or not (first.islower() or has_modifier and first.isupper()):
             continue
         words = s.text.split()
-        first = s.text[:1]
         if first.islower():
             body = s.text.rstrip()
             if is_query_text(body) and on_topic(doc, words, block):  # a lower-case fragment: the whole sentence
                 yield s.start, s.start + len(body), body
+                continue
+            if not has_modifier:
                 continue
             # "best way how to clean wood stove chimney yourself cheap sweep kit near me is to buy...": a query glued
             # on as the sentence's start; it runs to its last modifier
@@ -119,21 +121,40 @@ def _query_sentences(doc, block):
                 query = " ".join(words[:end])
                 yield s.start, s.start + len(query), query
             continue
-        if len(words) < 6 or not first.isupper() or not has_query_modifier([w.strip(".,!?") for w in words]):
+        if len(words) < 6:
             continue
         lower = [w.lower().strip(".,!?;:") for w in words]
-        if any(w in _GRAMMAR_WORDS for w in lower):
+        if QUERY_MODIFIERS.isdisjoint(lower) or not _GRAMMAR_WORDS.isdisjoint(lower):
             continue
         if sum(1 for w in lower if w in textutil.stopwords()) <= 0.2 * len(words) and on_topic(doc, words, block):
             body = s.text.rstrip()
             yield s.start, s.start + len(body), body.rstrip(".!")
 
 
-@lru_cache(maxsize=256)
-def _loose_phrase_regex(phrase: str) -> re.Pattern:
-    """The phrase's words in order, with at most one small word between two ("chess openings for beginners")."""
-    gap = r"(?:\s+(?:for|to|in|of|the|a|an|and|with|on|at))?\s+"
-    return re.compile(r"(?<![\w-])" + gap.join(re.escape(w) for w in phrase.split()) + r"(?![\w-])")
+def _phrase_uses(text: str, phrase: str):
+    """(start, end) of the phrase's words in order in the text, with at most one small word between two
+    ("chess openings for beginners" for "chess openings beginners"); compared in lower case."""
+    want = phrase.split()
+    spans = [(m.start(), m.end(), m.group().lower()) for m in _WORD_RE.finditer(text)]
+    words = [w.strip(".,;:!?()\"'“”‘’") for _, _, w in spans]
+    for i in range(len(words)):
+        if words[i] != want[0]:
+            continue
+        j, ok = i, True
+        for w in want[1:]:
+            if j + 1 < len(words) and words[j + 1] == w:
+                j += 1
+            elif j + 2 < len(words) and words[j + 1] in _GAP_WORDS and words[j + 2] == w:
+                j += 2
+            else:
+                ok = False
+                break
+        if ok:
+            last = spans[j]
+            yield spans[i][0], last[0] + len(text[last[0] : last[1]].rstrip(".,;:!?)\"'”’"))
+
+
+_GAP_WORDS = frozenset("for to in of the a an and with on at".split())
 
 
 def _pasted_in_sentence(block, phrase):
@@ -143,22 +164,23 @@ def _pasted_in_sentence(block, phrase):
     straight after a plural noun or an adverb, with no determiner, preposition or verb before it.
     """
     text = block.text
-    for m in _loose_phrase_regex(phrase).finditer(text):
-        if m.group() != m.group().lower():
+    for m_start, m_end in _phrase_uses(text, phrase):
+        used = text[m_start:m_end]
+        if used != used.lower():
             continue
-        before = text[: m.start()].split()
+        before = text[:m_start].split()
         if len(before) < 2 or before[-1][-1:] in '.,;:!?)"”':
             continue
         prev, prev2 = before[-1].lower(), before[-2].lower()
         if not prev.isalpha() or prev in textutil.stopwords() or prev in SMALL_WORDS or prev2 in _VERB_BEFORE:
             continue
-        end = m.end()
+        end = m_end
         after = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
         modifier = after is not None and has_query_modifier([after.group().strip(".,;:")])
         if modifier:
             end = after.start() + len(after.group().rstrip(".,;:"))
         if modifier or prev.endswith("ly") or (prev.endswith("s") and not prev.endswith("ss")):
-            yield m.start(), end
+            yield m_start, end
 
 
 class SearchQueryPasted(Rule):

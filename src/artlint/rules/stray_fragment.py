@@ -30,10 +30,9 @@ class StrayFragment(Rule):
             if not m or len(m.group(1).split()) < 3:
                 continue
             frag = m.group(1)
-            if is_query_text(frag.strip()) and on_topic(doc, frag.split(), b):
-                continue  # a search query on the article's subject: search-query-pasted (keyword stuffing)
             rare = [w for w in textutil.content_words(frag) if doc.vocabulary.doc_freq[w] <= 2]
-            if len(rare) >= 2:
+            if len(rare) >= 2 and not (is_query_text(frag.strip()) and on_topic(doc, frag.split(), b)):
+                # (a search query on the article's subject is keyword stuffing: search-query-pasted reports it)
                 yield self.hit(
                     f"Stray fragment '{frag[:60]}' after the last sentence: not a sentence, and off the article's topic.",
                     b,
