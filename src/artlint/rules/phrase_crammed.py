@@ -2,6 +2,7 @@ from collections import Counter
 
 from artlint import text as textutil
 from artlint.rule import Rule
+from artlint.rules._keyphrase import phrase_regex
 
 
 def _is_content(w: str) -> bool:
@@ -60,6 +61,12 @@ class PhraseCrammed(Rule):
     )
     good = "Using an invoice template saves time. A good one has every field, so each invoice looks the same."
 
+    @staticmethod
+    def _over_article_density(doc) -> bool:
+        """True when keyword-density (AL703, default limit 3%) reports the keyphrase over the whole article."""
+        uses = sum(len(phrase_regex(doc.keyphrase).findall(b.text)) for b in doc.body if b.kind != "code")
+        return uses >= 5 and 100.0 * uses * len(doc.keyphrase.split()) / max(doc.words, 1) > 3.0
+
     def check(self, doc):
         min_uses = self.opts["min_uses"]
         voc = doc.vocabulary
@@ -74,6 +81,8 @@ class PhraseCrammed(Rule):
             if not found:
                 continue
             phrase, uses, starts = found
+            if phrase == doc.keyphrase and self._over_article_density(doc):
+                continue  # keyword-density already reports these uses of the target keyphrase
             share = 100.0 * uses * len(phrase.split()) / b.words
             if uses < min_uses or share <= self.opts["max_share"]:
                 continue
