@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import weakref
 from collections import Counter
 
 from artlint import text as textutil
@@ -82,7 +83,7 @@ class Topic:
     """The topic model of one document. The keyphrase is settled at once; terms and labels on first use."""
 
     def __init__(self, doc):
-        self.doc = doc
+        self._doc = weakref.ref(doc)  # the document holds its topic: no reference cycle, freed as soon as it is done
         phrase, source = doc.keyphrase, doc.keyphrase_source
         if source == "inferred":  # the query-lines guess comes last in the order of provenance
             phrase, source = None, None
@@ -101,6 +102,10 @@ class Topic:
             phrase, source = doc.keyphrase, "query-lines"
         self.keyphrase: str | None = phrase
         self.keyphrase_source: str | None = source  # option | front-matter | title | file-name | query-lines
+
+    @property
+    def doc(self):
+        return self._doc()
 
     @property
     def confident(self) -> bool:
