@@ -97,11 +97,16 @@ _GRAMMAR_WORDS = frozenset(
 
 
 def _query_sentences(doc, block):
-    """(start, end, query) of search queries pasted as, or at the start of, a sentence after the block's first."""
+    """(start, end, query) of search queries pasted as, or at the start of, a sentence after the block's first.
+
+    Lower-case sentence starts anywhere; a capitalised sentence with no grammar words only as the last sentence.
+    """
     has_modifier = not QUERY_MODIFIERS.isdisjoint(block.alnum_runs)
+    last = len(block.sentences) - 1
     for k, s in enumerate(block.sentences):
         first = s.text[:1]
-        if k == 0 or not (first.islower() or has_modifier and first.isupper()):
+        # a capitalised query sentence is looked for at the paragraph's end, where it gets pasted
+        if k == 0 or not (first.islower() or has_modifier and k == last and first.isupper()):
             continue
         words = s.text.split()
         if first.islower():
