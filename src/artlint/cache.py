@@ -44,6 +44,7 @@ class Cache:
         try:
             e = marshal.loads(self._file(key).read_bytes())
             shell = FileResult(e["path"], e["format"], e["words"], [], e["title"], e["keyphrase"], list(e["warnings"]))
+            shell.keyphrase_source = e.get("keyphrase_source")
             if not isinstance(marshal.loads(e["findings"]), tuple):  # a damaged entry is a miss, not a crash later
                 return None
             return shell, e["findings"]
@@ -72,6 +73,7 @@ class Cache:
             "words": result.words,
             "title": result.title,
             "keyphrase": result.keyphrase,
+            "keyphrase_source": result.keyphrase_source,
             "warnings": list(result.warnings),
             "findings": pack_findings(result.findings),
         }

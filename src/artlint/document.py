@@ -164,7 +164,7 @@ class Document:
     title_block: int | None = None  # index of the block holding the title, if any
     metadata: Mapping[str, object] = field(default_factory=dict)
     keyphrase: str | None = None
-    keyphrase_source: str | None = None  # option | front-matter | inferred
+    keyphrase_source: str | None = None  # option | front-matter | inferred (pasted query lines); see also topic
     comments: tuple[tuple[int, str], ...] = ()  # (source offset, text) of HTML comments
     has_heading_levels: bool = True  # False for plain text, where levels are guessed
 
@@ -237,3 +237,10 @@ class Document:
     def vocabulary(self) -> textutil.Vocabulary:
         """Shared word statistics (computed once, used by several rules)."""
         return textutil.Vocabulary.of(self)
+
+    @cached_property
+    def topic(self):
+        """What the article is about (:class:`artlint.topic.Topic`): keyphrase and its source, key terms, template labels."""
+        from artlint.topic import Topic
+
+        return Topic(self)

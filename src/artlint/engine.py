@@ -43,6 +43,7 @@ class FileResult:
     keyphrase: str | None = None
     warnings: list[str] = field(default_factory=list)
     source: str | None = field(default=None, repr=False)  # kept only for reports that show the text
+    keyphrase_source: str | None = None  # where the keyphrase came from (see artlint.topic)
 
     def to_json(self) -> dict:
         out = {
@@ -51,6 +52,7 @@ class FileResult:
             "words": self.words,
             "title": self.title,
             "keyphrase": self.keyphrase,
+            "keyphrase_source": self.keyphrase_source,
             "findings": [f.to_json() for f in self.findings],
         }
         if self.warnings:
@@ -403,7 +405,11 @@ class Linter:
         if not any(b.kind != "code" for b in doc.blocks) and not doc.title:
             raise InputError("no article text found" + (" (front matter only)" if doc.metadata else ""))
         source = text if self.keep_source else None
-        return FileResult(path, fmt, doc.words, self.lint_document(doc), doc.title, doc.keyphrase, source=source)
+        findings = self.lint_document(doc)
+        topic = doc.topic
+        return FileResult(
+            path, fmt, doc.words, findings, doc.title, topic.keyphrase, source=source, keyphrase_source=topic.keyphrase_source
+        )
 
     def lint_file(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
         """Lint one file (or ``data`` read from stdin); raises InputError/ParseError."""

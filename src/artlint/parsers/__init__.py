@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from artlint import text as textutil
 from artlint.document import Block, Document, Segment
+from artlint.topic import template_labels
 
 FORMATS = {
     ".txt": "text",
@@ -154,12 +155,17 @@ def infer_keyphrase(blocks: list[Block]) -> str | None:
 
     It shows as the same 3+ word phrase standing alone as a line at least twice
     and pasted onto other lines (before a dash, after a comma or colon in a
-    heading) for three or more occurrences in all.
+    heading) for three or more occurrences in all. A template label (a sub-heading or label line that
+    the template repeats under every section, such as "Why it's a mistake") is structure, never the keyphrase.
     """
     standalone: dict[str, int] = {}
+    labels = None
     for b in blocks:
         if b.kind in ("heading", "paragraph") and b.text[-1:] not in ".!?" and _looks_raw(b.tokens):
             norm = textutil.normalise(b.text)
+            labels = template_labels(blocks) if labels is None else labels
+            if norm in labels:
+                continue
             standalone[norm] = standalone.get(norm, 0) + 1
     best = None
     candidates = [p for p, c in standalone.items() if c >= 2]

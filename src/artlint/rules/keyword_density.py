@@ -1,3 +1,5 @@
+from collections import Counter
+
 from artlint.rule import Rule
 from artlint.rules._keyphrase import phrase_regex
 
@@ -10,7 +12,7 @@ class KeywordDensity(Rule):
     category = "keyword-stuffing"
     severity = "warning"
     options = {"max_density": 3.0, "min_occurrences": 5}
-    summary = "The target keyphrase repeated above a density threshold (3% of words by default); one finding per excess use."
+    summary = "The target keyphrase repeated above a density threshold (3% of words by default); one finding per excess use, in the blocks that hold the most."
     rationale = (
         "Yoast and most SEO guides put a natural keyphrase density at 0.5-3%; above that the text reads as "
         "written for crawlers and search engines may demote it. Each use past the limit is reported so it "
@@ -29,7 +31,11 @@ class KeywordDensity(Rule):
         if len(uses) < self.opts["min_occurrences"] or density <= self.opts["max_density"]:
             return
         allowed = int(self.opts["max_density"] * doc.words / (100.0 * n_words))
-        for b, m in uses[allowed:]:
+        # the excess uses are reported where they are crowded (a block holding several), not wherever they fall last
+        per_block = Counter(b.index for b, _ in uses)
+        crowded = sorted(range(len(uses)), key=lambda i: (-per_block[uses[i][0].index], i))
+        excess = sorted(crowded[: len(uses) - allowed])
+        for b, m in (uses[i] for i in excess):
             yield self.hit(
                 f"Keyphrase '{doc.keyphrase}' used {len(uses)} times in {doc.words} words: density {density:.1f}% "
                 f"(limit {self.opts['max_density']:.1f}%).",

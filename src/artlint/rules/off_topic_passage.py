@@ -8,11 +8,20 @@ from artlint.rule import Rule
 BRIDGE_RE = re.compile(
     r"(?:while|as|although|though|with)\b[^.!?]{4,200}?,\s*it(?:'s|’s| is)\s+(?:also\s+)?"
     r"(?:worth\s+(?:noting|considering|mentioning|looking|pointing)|interesting\s+to\s+(?:note|consider|see|look)|important\s+to\s+consider\s+the\s+broader)"
-    r"|(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other) note|switching gears|shifting gears|"
-    r"changing (?:the )?subject|speaking of [^,.;]{2,40}(?=,)|meanwhile|elsewhere|separately|in unrelated news)\b",
+    r"|(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other|related) note|switching gears|shifting gears|"
+    r"changing (?:the )?subject|speaking of [^,.;]{2,40}(?=,)|meanwhile|elsewhere|separately|in unrelated news|"
+    r"(?:on|while (?:we(?:'re|’re| are)|you(?:'re|’re| are)) on) the (?:topic|subject) of [^,.;]{2,40}(?=,))\b",
     re.I,
 )
+WEAK_BRIDGES = frozenset({"meanwhile", "elsewhere", "separately"})
 _AFTER_STOP = re.compile(r"[.!?]\s+")
+# Author notes and bios: about the writer, not the article's subject, and meant to be (AL301 stays quiet on them).
+AUTHOR_NOTE_RE = re.compile(
+    r"(?:about the (?:author|writer|contributor)s?|author(?:'s|’s)? (?:note|bio)|editor(?:'s|’s)? note|about me|"
+    r"(?:written|reviewed) by)\b|(?-i:[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,2}) is an? [^.]{0,60}?\b(?:writer|journalist|editor|"
+    r"author|blogger|reporter|contributor|columnist|photographer|critic|researcher)\b",
+    re.I,
+)
 
 
 def find_bridge(text: str):
@@ -97,6 +106,10 @@ class OffTopicPassage(Rule):
             return
         previous_flagged = None
         for b in blocks:
+            before = doc.blocks[b.index - 1] if b.index else None
+            if AUTHOR_NOTE_RE.match(b.text) or (before is not None and before.words <= 6 and AUTHOR_NOTE_RE.match(before.text)):
+                previous_flagged = None
+                continue
             bridge = find_bridge(b.text)
             scored = []
             if bridge:  # sentence scores are only needed to confirm a bridged passage
@@ -110,7 +123,9 @@ class OffTopicPassage(Rule):
             if bridge and scored:
                 frac, weight, s = min(scored, key=lambda t: t[0])
                 names = novel_names(doc, b.text[bridge.end() :])
-                if frac <= self.opts["bridge_max_shared"] and (len(names) >= 2 or frac <= 0.25):
+                # a bare "Meanwhile," or "Elsewhere," also opens asides on the subject: it needs a clearer switch
+                weak = bridge.group().strip(" ,").lower() in WEAK_BRIDGES
+                if frac <= self.opts["bridge_max_shared"] and (len(names) >= 2 or frac <= (0.1 if weak else 0.25)):
                     previous_flagged = b
                     start = bridge.start()
                     yield self.hit(

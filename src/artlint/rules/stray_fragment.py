@@ -2,6 +2,7 @@ import re
 
 from artlint import text as textutil
 from artlint.rule import Rule
+from artlint.rules._query import is_query_text, on_topic
 
 FRAGMENT_RE = re.compile(r"(?<=[.!?])\s+([a-z][a-z0-9’' -]{8,80})$")
 
@@ -30,7 +31,8 @@ class StrayFragment(Rule):
                 continue
             frag = m.group(1)
             rare = [w for w in textutil.content_words(frag) if doc.vocabulary.doc_freq[w] <= 2]
-            if len(rare) >= 2:
+            if len(rare) >= 2 and not (is_query_text(frag.strip()) and on_topic(doc, frag.split(), b)):
+                # (a search query on the article's subject is keyword stuffing: search-query-pasted reports it)
                 yield self.hit(
                     f"Stray fragment '{frag[:60]}' after the last sentence: not a sentence, and off the article's topic.",
                     b,
