@@ -1,6 +1,6 @@
 import re
 
-from artlint.rules._claims import ClaimRule, TESTIMONIAL_SOURCE_RE
+from artlint.rules._claims import TESTIMONIAL_SOURCE_RE, ClaimRule
 
 # a result: a reporting verb, a change, or a figure and a span of time
 RESULT_RE = re.compile(

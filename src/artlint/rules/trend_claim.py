@@ -1,4 +1,3 @@
-import re
 
 from artlint.rules._claims import OWN_RE, ClaimRule, negated
 
