@@ -11,10 +11,9 @@ verb) stands in its sentence or the sentences right before and after it.
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from artlint.rule import Rule, lower_case_twin
+from artlint.rule import Prefilter, Rule, lower_case_twin
 from artlint.rules._shared import SOURCE_RE
 
 # A named person or organisation with a reporting verb ("Dr Ana Ruiz, who ..., says", "the NHS recommends",
@@ -114,6 +113,140 @@ class Attribution:
         return False
 
 
+def compile_feature(name: str, source: str, flags: int = re.I) -> list[tuple]:
+    """A feature as patterns that open with a literal where they can: (name, gate, lower-case twin,
+    pattern, whether it starts with \\b). The feature is cut at its top-level '|', and an opening group of
+    alternatives is spelled out ("(?:never|always) fails" gives "never fails" and "always fails"). A
+    leading \\b is left out and checked by the caller. The engine skips ahead to a pattern's opening
+    literal; one that opens with \\b or an alternation is tried at every position, tens of times slower.
+    The gate, a text every match holds (the opening literal, or triggers read off the pattern), lets a
+    document without it skip the scan."""
+    parts = []
+    for alternative in _spelled_out(source):
+        bounded = alternative.startswith("\\b")
+        body = alternative[2:] if bounded else alternative
+        slow = re.compile(body, flags)
+        found = derived_triggers(alternative, flags)
+        gate = None if found is None else split_triggers(found)
+        parts.append((name, gate, lower_case_twin(slow) or slow, slow, bounded))
+    return parts
+
+
+def _spelled_out(source: str, depth: int = 0) -> list[str]:
+    out = []
+    for alternative in _split_top_level(source):
+        body = alternative[2:] if alternative.startswith("\\b") else alternative
+        lead = "\\b" if body is not alternative else ""
+        if depth < 2 and body.startswith("(?:"):
+            close = _closing(body, 0)
+            rest = body[close + 1 :]
+            inner = body[3:close]
+            if close > 0 and rest[:1] not in ("?", "*", "+", "{") and len(_split_top_level(inner)) > 1:
+                out += _spelled_out("|".join(lead + alt + rest for alt in _split_top_level(inner)), depth + 1)
+                continue
+        out.append(alternative)
+    return out
+
+
+def _closing(source: str, start: int) -> int:
+    """Index of the ')' closing the '(' at ``start`` (-1 if none)."""
+    depth, escaped, in_class = 0, False, False
+    for i in range(start, len(source)):
+        ch = source[i]
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _split_top_level(source: str) -> list[str]:
+    """``source`` cut at its top-level '|'."""
+    depth, escaped, in_class, cuts = 0, False, False, [-1]
+    for i, ch in enumerate(source):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            cuts.append(i)
+    cuts.append(len(source))
+    return [source[cuts[j] + 1 : cuts[j + 1]] for j in range(len(cuts) - 1)]
+
+
+class _Shared:
+    """What every claim rule needs of a document, found once (kept on the document, like its cached views)."""
+
+    __slots__ = ("prose", "index", "seen", "_digit_blocks")
+
+    def __init__(self, doc):
+        self.prose = [b for b in doc.blocks if b.kind in PROSE]
+        self.seen: dict[str, list] = {}  # trigger text -> prose blocks holding it
+        words = ClaimRule.all_gate_words & doc.alnum_runs
+        self.index: dict[str, list] = {}  # gate word -> prose blocks holding it
+        if words:
+            for b in self.prose:
+                for w in b.alnum_runs & words:
+                    self.index.setdefault(w, []).append(b)
+        self._digit_blocks = None
+
+    def text_blocks(self, t: str, lower: str) -> list:
+        """Prose blocks holding trigger text ``t``."""
+        blocks = self.seen.get(t)
+        if blocks is None:
+            blocks = self.seen[t] = [b for b in self.prose if t in b.lower] if t in lower else []
+        return blocks
+
+    @property
+    def digit_blocks(self):
+        if self._digit_blocks is None:
+            self._digit_blocks = [b for b in self.prose if DIGIT_RE.search(b.lower)]
+        return self._digit_blocks
+
+
+def _shared(doc) -> _Shared:
+    shared = doc.__dict__.get("_claims")
+    if shared is None:
+        shared = doc.__dict__["_claims"] = _Shared(doc)
+    return shared
+
+
+PROSE = frozenset(("paragraph", "list_item", "quote", "table_row"))
+
+
+class Span:
+    """A match's place in its block's text (what :meth:`ClaimRule.accept` reads of it)."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
 def alternation(features: dict[str, str]) -> str:
     """One pattern, a numbered group per feature (names would not survive lower_case_twin's "(?P")."""
     return "|".join(f"({source})" for source in features.values())
@@ -125,66 +258,88 @@ class ClaimRule(Rule):
     features: dict[str, str] = {}  # name -> expression (case-insensitive); every match is a candidate claim
     labels: dict[str, str] = {}  # name -> what the message calls it
     what: str = "Claim"
+    triggers: tuple[str, ...] = ()  # derived from ``features`` (never written by hand)
+    flags = re.I  # features are case-insensitive unless a rule says otherwise
+    all_gate_words: frozenset[str] = frozenset()  # the gate words of every claim rule (one index per document)
     attribution_source_re = SOURCE_RE
     attribution_named = True  # a named person or body with a reporting verb clears the claim
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if cls.features:
-            cls.pattern = re.compile(alternation(cls.features), re.I)
+            cls.pattern = re.compile(alternation(cls.features), cls.flags)
             cls._lower_pattern = lower_case_twin(cls.pattern)
             cls._feature_names = (None, *cls.features)
+            found = [derived_triggers(source, cls.flags) for source in cls.features.values()]
+            cls.triggers = () if None in found else tuple(sorted({t for f in found for t in f}))
+            cls._feature_triggers = [None if f is None else split_triggers(f) for f in found]
+            cls._variants = [v for name, source in cls.features.items() for v in compile_feature(name, source, cls.flags)]
+            ClaimRule.all_gate_words = ClaimRule.all_gate_words.union(*(v[1][0] for v in cls._variants if v[1] is not None))
+            cls._prefilter = Prefilter(
+                words=[t[1:] for t in cls.triggers if t[0] == "="],
+                substrings=[t for t in cls.triggers if t != DIGIT and t[0] != "="],
+                patterns=[DIGIT] if DIGIT in cls.triggers else (),
+            )
 
-    def candidate_blocks(self, doc):
-        """Blocks where the pattern matches: one scan of the document's lower-cased text (blocks joined by
-        newlines; no feature spans a newline), so the pattern is its own prefilter."""
-        if self._lower_pattern is not None:
-            lower, twin = doc.lower, self._lower_pattern
-        else:  # a case-sensitive feature: scan the text as written
-            lower, twin = doc.text, self.pattern
-        m = twin.search(lower)
-        if m is None:
-            return
-        starts, pos = [], 0
-        for b in doc.blocks:
-            starts.append(pos)
-            pos += (len(b.lower) if twin is self._lower_pattern else len(b.text)) + 1
-        seen = -1
-        while m is not None:
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k > seen:
-                seen = k
-                yield doc.blocks[k]
-            nxt = starts[k + 1] if k + 1 < len(starts) else len(lower)
-            m = twin.search(lower, nxt)
+    def spans(self, doc):
+        """(block, feature, start, end) of every match in prose blocks, in document order. A pattern is
+        tried only on the blocks holding its gate (a whole word, or a text such as '%', read off the
+        pattern), and only when the document holds it: set lookups for most patterns of most documents."""
+        lower_ok = self._lower_pattern is not None
+        shared = _shared(doc)
+        prose, index = shared.prose, shared.index
+        found = []
+        for name, gate, fast, slow, bounded in self._variants:
+            if gate is None:
+                blocks = prose
+            else:
+                words, texts, digit = gate
+                picked: dict[int, object] = {}
+                for w in words:
+                    for b in index.get(w, ()):
+                        picked[b.index] = b
+                for t in texts:
+                    for b in shared.text_blocks(t, doc.lower):
+                        picked[b.index] = b
+                if digit:
+                    for b in shared.digit_blocks:
+                        picked[b.index] = b
+                if not picked:
+                    continue
+                blocks = picked.values()
+            for b in blocks:
+                if lower_ok and len(b.lower) == len(b.text):
+                    pattern, text = fast, b.lower
+                else:
+                    pattern, text = slow, b.text
+                for m in pattern.finditer(text):
+                    i = m.start()
+                    if bounded and i and text[i - 1].isalnum():
+                        continue  # the \\b the pattern leaves out
+                    found.append((b.index, i, m.end(), name))
+        for k, start, end, name in sorted(found):
+            yield doc.blocks[k], name, start, end
 
     def check(self, doc):
         attribution = None
-        for b in self.candidate_blocks(doc):
-            if b.kind not in ("paragraph", "list_item", "quote", "table_row"):
+        done = set()
+        for b, name, start, end in self.spans(doc):
+            sentences = b.sentences
+            k = next((j for j, s in enumerate(sentences) if s.start <= start < s.end), None)
+            if k is None or (b.index, k) in done:
                 continue
-            if self._lower_pattern is not None and len(b.lower) == len(b.text):
-                pattern, text = self._lower_pattern, b.lower  # same spans, found faster
-            else:
-                pattern, text = self.pattern, b.text
-            for k, s in enumerate(b.sentences):
-                for m in pattern.finditer(text, s.start, s.end):
-                    if not self.accept(m, b.text, s, doc, b):
-                        continue
-                    if attribution is None:
-                        attribution = Attribution(doc, self.attribution_source_re, self.attribution_named)
-                    if attribution.near(b, k):
-                        break
-                    found = b.text[m.start() : m.end()].strip()
-                    label = self.labels.get(self.feature(m), self.what)
-                    yield self.hit(f"{label} with no source: '{found[:70]}'. Name the source or link to it.", b, s.start, s.end)
-                    break
+            s = sentences[k]
+            if end > s.end or not self.accept(Span(start, end), b.text, s, doc, b, name):
+                continue
+            done.add((b.index, k))
+            if attribution is None:
+                attribution = Attribution(doc, self.attribution_source_re, self.attribution_named)
+            if not attribution.near(b, k):
+                label = self.labels.get(name, self.what)
+                found = b.text[start:end].strip()
+                yield self.hit(f"{label} with no source: '{found[:70]}'. Name the source or link to it.", b, s.start, s.end)
 
-    def feature(self, match: re.Match) -> str:
-        """The name of the feature ``match`` comes from."""
-        return self._feature_names[match.lastindex]
-
-    def accept(self, match: re.Match, text: str, sentence, doc=None, block=None) -> bool:
+    def accept(self, match: re.Match, text: str, sentence, doc=None, block=None, feature=None) -> bool:
         """Whether ``match`` (positions in the block's ``text``) inside ``sentence`` is a claim."""
         return True
 
@@ -197,3 +352,164 @@ def words_before(text: str, start: int, sentence_start: int, n: int = 4) -> str:
 def negated(match: re.Match, text: str, sentence) -> bool:
     """A negation or a warning among the few words before the match ("not a magic cure", "no guarantee")."""
     return bool(NEGATION_RE.search(words_before(text, match.start(), sentence.start, 4)))
+
+
+# ----- triggers derived from a pattern -----------------------------------------------------------
+# A cheap prefilter needs, for every match, a literal text it must contain. Rather than a hand-written
+# list that a new alternative can outgrow, the list is read off the pattern's parse tree: the literal
+# runs every match of a sequence must contain, and for an alternation the union of its branches'.
+
+DIGIT = "\\d"  # the trigger "some digit" (a character class every match needs), tested with DIGIT_RE
+DIGIT_RE = re.compile(r"\d")
+_RANK_OF_SYMBOL = 5000  # "%", "#", "$", "/": rare in prose
+_RANK_OF_PUNCTUATION = 20  # ".", ",", "'", "(": in nearly every block
+_RANK_OF_DIGIT = 20  # some digit: in most documents and many blocks
+_RANK_OF_UNKNOWN = 12000  # a word outside the ~12,000 most frequent
+
+
+def _rank(t: str) -> int:
+    """How rare a trigger is, as the frequency rank of its rarest part (higher is rarer, so more selective)."""
+    from artlint.text import common_rank
+
+    if t == DIGIT:
+        return _RANK_OF_DIGIT
+    ranks = common_rank()
+    if t[0] == "=":
+        return ranks.get(t[1:], _RANK_OF_UNKNOWN) + 1
+    text = t
+    best = 1
+    for w in re.findall(r"[a-z]+", text):
+        best = max(best, ranks.get(w, _RANK_OF_UNKNOWN) + 1 if len(w) > 2 else 1)  # "ha" of has|have: part of many words
+    if re.search(r"\d", text):
+        best = max(best, _RANK_OF_DIGIT)
+    symbols = re.sub(r"[a-z\d\s]", "", text)
+    if symbols:
+        best = max(best, _RANK_OF_SYMBOL if re.search(r"[^.,;:'’()\-]", symbols) else _RANK_OF_PUNCTUATION)
+    return best
+
+
+def _cost(options: frozenset[str]) -> float:
+    """Expected share of blocks a trigger set lets through (Zipf: a word of rank r is about 1/r of words);
+    a substring costs a scan, a whole word only a set lookup."""
+    return sum(1 / _rank(t) + (0 if t.startswith("=") else 0.002) for t in options)
+
+
+def _edge(item, side: int = 0) -> bool:
+    """Whether ``item`` next to a letter guarantees a word boundary there (a space, a \\b, a class of
+    punctuation); ``side`` 0 looks at the item's first character, -1 at its last."""
+    from re import _constants as c
+
+    op, arg = item
+    if op is c.LITERAL:
+        return not chr(arg).isalnum()
+    if op is c.AT:
+        return arg is c.AT_BOUNDARY
+    if op is c.IN:
+        return all((o is c.LITERAL and not chr(v).isalnum()) or (o is c.CATEGORY and v is c.CATEGORY_SPACE) for o, v in arg)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+        return bool(arg[2]) and _edge(arg[2][side], side)
+    if op is c.SUBPATTERN:
+        sub = arg[-1]
+        return bool(sub) and _edge(sub[side], side)
+    if op is c.BRANCH:
+        return all(b and _edge(b[side], side) for b in arg[1])
+    return False
+
+
+def _run_option(text: str, left: bool, right: bool) -> str:
+    """A literal run as a trigger: its rarest whole word ("=word", looked up among a block's words) when
+    the run's edges are word boundaries, else the run itself (a substring)."""
+    words = []
+    for m in re.finditer(r"[a-z]+", text):
+        whole_left = m.start() > 0 or left
+        whole_right = m.end() < len(text) or right
+        if whole_left and whole_right and len(m.group()) > 1:
+            words.append(m.group())
+    if words:
+        return "=" + max(words, key=_rank)
+    return text
+
+
+def _required(items, left: bool = False, right: bool = False) -> frozenset[str] | None:
+    """Triggers one of which every match of the parsed sequence ``items`` contains (None: nothing required).
+    ``left``/``right``: whether the sequence is bounded by a word boundary on that side."""
+    from re import _constants as c
+
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    run_left = left
+
+    def close(right_edge: bool):
+        if run:
+            text = "".join(run)
+            if text.strip():
+                options.append(frozenset([_run_option(text, run_left, right_edge)]))
+            run.clear()
+
+    n = len(items)
+    for i, (op, arg) in enumerate(items):
+        before = _edge(items[i - 1], -1) if i else left
+        after = _edge(items[i + 1], 0) if i + 1 < n else right
+        if op is c.LITERAL:
+            if not run:
+                run_left = before
+            run.append(chr(arg).lower())
+            continue
+        close(_edge((op, arg), 0))
+        if op is c.SUBPATTERN:
+            sub = _required(arg[-1], before, after)
+        elif op is c.BRANCH:
+            subs = [_required(branch, before, after) for branch in arg[1]]
+            sub = None if any(s is None for s in subs) else frozenset().union(*subs)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
+            once = arg[1] == 1
+            sub = _required(arg[2], before and once, after and once)
+        elif op is c.IN:
+            sub = _class(arg)
+        else:
+            sub = None
+        if sub:
+            options.append(sub)
+    close(right)
+    if not options:
+        return None
+    return min(options, key=_cost)
+
+
+def _class(arg) -> frozenset[str] | None:
+    """A character class as triggers: its literal characters, or "some digit" for \\d."""
+    from re import _constants as c
+
+    if all(op is c.LITERAL for op, _ in arg):
+        return frozenset(chr(v).lower() for _, v in arg)
+    if len(arg) == 1 and arg[0] == (c.CATEGORY, c.CATEGORY_DIGIT):
+        return frozenset([DIGIT])
+    return None
+
+
+def derived_triggers(source: str, flags: int = re.I) -> tuple[str, ...] | None:
+    """Lower-case texts one of which every match of ``source`` contains, or None if there is no such set."""
+    from re import _parser
+
+    found = _required(_parser.parse(source, flags))
+    return tuple(sorted(found)) if found else None
+
+
+def split_triggers(triggers) -> tuple[frozenset[str], tuple[str, ...], bool]:
+    """Triggers as (whole words, substrings, needs a digit), for :func:`holds`."""
+    words = frozenset(t[1:] for t in triggers if t[0] == "=")
+    texts = tuple(t for t in triggers if t[0] != "=" and t != DIGIT)
+    return words, texts, DIGIT in triggers
+
+
+def holds(block, trigger) -> bool:
+    """Whether ``block`` (or a document) holds one of the triggers of :func:`split_triggers`: a word among
+    its words, a text in its lower-cased text, a digit."""
+    words, texts, digit = trigger
+    if words and not words.isdisjoint(block.alnum_runs):
+        return True
+    text = block.lower
+    for t in texts:
+        if t in text:
+            return True
+    return digit and DIGIT_RE.search(text) is not None

@@ -30,8 +30,7 @@ class GuaranteeClaim(ClaimRule):
     severity = "warning"
     what = "Guarantee or superlative"
     features = {
-        "guarantee": r"\bguarantee(?:s|d)? (?:to |that |you |results?\b|success\b|weight loss\b|returns?\b|profits?\b|income\b|fluency\b)"
-        r"|, guaranteed\b|\bguaranteed (?:to |results?\b|success\b|returns?\b|profits?\b|income\b|weight loss\b)",
+        "guarantee": r"\bguarantee(?:s|d)?(?: (?:to |that |you |results?\b|success\b|weight loss\b|returns?\b|profits?\b|income\b|fluency\b)|[.!])",
         "riskfree": r"\b(?:risk[- ]free|zero[- ]risk|with no risk|100 ?% safe|completely safe|perfectly safe|totally safe)\b",
         "cure": r"\b(?:miracle|magic|instant|permanent|guaranteed) (?:cure|pill|fix|solution|remedy)\b"
         r"|\bcures? (?:your |the |any |all |most )?[a-z-]+ (?:in|within|overnight|for good|forever|permanently|instantly)\b|\bwill cure\b",
@@ -41,9 +40,10 @@ class GuaranteeClaim(ClaimRule):
         r"|\bwill (?:completely|permanently|totally|instantly) (?:erase|eliminate|remove|cure|reverse|get rid of|stop)\b",
         "universal": r"\b(?:never|always) (?:breaks? down|break|breaks|fails?|goes wrong|go wrong|disappoints?|wears? out|needs? (?:repairs?|fixing|replacing)|"
         r"succeeds?|wins?|pays? off|gets? paid|get results|loses?|rusts?|leaks?)\b|\bworks? (?:every (?:single )?time|for everyone|in every case|100 ?% of the time)\b",
-        "superlative": rf"\bthe {SUPERLATIVE} (?:[a-z-]+ ){{0,4}}?{SCOPE}|\b(?:world|planet|earth|industry|nation|country)(?:'s|’s) {SUPERLATIVE}\b",
-        "rank": r"(?:#1|\bnumber one|\bno\. ?1) (?:[a-z-]+ )?(?:way|choice|brand|method|cause|reason|tool|app|product|solution|seller|pick|destination|source)\b"
-        r"|\b(?:ranked|rated|voted) (?:the )?(?:#1|number one|no\. ?1|best)\b|\b(?:best|top|highest)[- ]rated\b|\bmost[- ](?:trusted|recommended)\b",
+        "superlative": rf"\bthe {SUPERLATIVE} (?:[a-z-]+ ){{0,4}}?{SCOPE}",
+        "world_superlative": rf"\b(?:world|planet|earth|industry|nation|country)(?:'s|’s) {SUPERLATIVE}\b",
+        "rank": r"(?:#1|\bnumber one|\bno\. ?1) (?:[a-z-]+ )?(?:way|choice|brand|method|cause|reason|tool|app|product|solution|seller|pick|destination|source)\b",
+        "ranked": r"\b(?:ranked|rated|voted) (?:the )?(?:#1|number one|no\. ?1|best)\b|\b(?:best|top|highest)[- ]rated\b|\bmost[- ](?:trusted|recommended)\b",
         "only": r"\bthe only [a-z -]{0,30}?(?:that (?:really |actually |truly )?works|you(?:'ll| will)? ever need)\b",
     }
     labels = {
@@ -54,6 +54,8 @@ class GuaranteeClaim(ClaimRule):
         "certain": "Promised result",
         "universal": "Universal claim",
         "superlative": "Superlative",
+        "world_superlative": "Superlative",
+        "ranked": "Ranking",
         "rank": "Ranking",
         "only": "'The only' claim",
     }
@@ -69,9 +71,9 @@ class GuaranteeClaim(ClaimRule):
     bad = "This serum is clinically proven to remove wrinkles in 7 days."
     good = "In a 2022 trial of 40 people (linked), the serum reduced wrinkle depth by 12% after 8 weeks."
 
-    def accept(self, m, text, sentence, doc=None, block=None):
+    def accept(self, m, text, sentence, doc=None, block=None, feature=None):
         s = sentence.text
-        kind = self.feature(m)
+        kind = feature
         if negated(m, text, sentence):
             return False
         if kind in ("guarantee", "riskfree", "universal") and CONTRACT_RE.search(s):
@@ -79,10 +81,14 @@ class GuaranteeClaim(ClaimRule):
         before = words_before(text, m.start(), sentence.start, 3)
         if kind == "guarantee" and re.search(r"\b(?:I|[Ww]e) ?$", before):
             return False  # "I guarantee that you've heard it": a figure of speech, the writer's own promise
-        if kind in ("universal", "superlative", "rank", "only", "riskfree") and HEDGE_RE.search(before):
+        if kind in ("universal", "superlative", "world_superlative", "rank", "ranked", "only", "riskfree") and HEDGE_RE.search(before):
             return False  # "may never need", "one of the best"
         if kind == "universal" and IMPERATIVE_START_RE.match(s):
             return False
-        if kind in ("superlative", "rank") and OWN_RE.search(s) and not re.search(r"\b(?:our|my) (?:product|brand|service|app|course)", s, re.I):
+        if (
+            kind in ("superlative", "world_superlative", "rank", "ranked")
+            and OWN_RE.search(s)
+            and not re.search(r"\b(?:our|my) (?:product|brand|service|app|course)", s, re.I)
+        ):
             return False  # the writer's own ranking of what they tested
         return True

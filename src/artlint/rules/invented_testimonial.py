@@ -20,9 +20,10 @@ class InventedTestimonial(ClaimRule):
     what = "Testimonial"
     # a capitalised name then ", 41," / " (41)" / ", a 52-year-old" / " from Leeds, 29,": matched case-sensitively
     features = {
-        "person": r"(?-i:\b[A-Z][a-z]+(?: [A-Z][a-z]+| [A-Z]\.)?)(?: from (?-i:[A-Z][a-z]+))?(?:, | \()(?:a |an )?\d{2}(?:-year-old\b|,|\)| years old\b)"
-        r"|\b(?:a |an )?\d{2}-year-old (?:[a-z]+ ){0,3}?(?:from|in) (?-i:[A-Z][a-z]+)",
+        "person": r"\b[A-Z][a-z]+(?: [A-Z][a-z]+| [A-Z]\.)?(?: from [A-Z][a-z]+)?(?:, | \()(?:a |an )?\d\d(?:-year-old\b|,|\)| years old\b)",
+        "aged": r"\b\d\d-year-old (?:[a-z]+ ){0,3}?(?:from|in) [A-Z][a-z]+",
     }
+    flags = 0  # names are told by their capital letters
     attribution_source_re = TESTIMONIAL_SOURCE_RE
     attribution_named = False  # the person's own words are the claim, not its source
     summary = "A named person with an age or a home town and a result ('Daniel, 41, from Rotterdam, doubled his energy') and no source."
@@ -33,6 +34,6 @@ class InventedTestimonial(ClaimRule):
     bad = "Daniel, 41, a forklift driver from Rotterdam, says the new routine doubled his energy within a month."
     good = "Daniel Okafor, a forklift driver, described his routine in a [2024 interview with the Sleep Foundation](https://example.org/okafor)."
 
-    def accept(self, m, text, sentence, doc=None, block=None):
+    def accept(self, m, text, sentence, doc=None, block=None, feature=None):
         rest = text[sentence.start : m.start()] + " " + text[m.end() : sentence.end]
         return bool(RESULT_RE.search(rest))

@@ -27,5 +27,5 @@ class PublicOpinionClaim(ClaimRule):
     bad = "Public opinion on the new tax is overwhelmingly negative."
     good = "Public opinion on the new tax is negative: 61% opposed it in a March 2024 YouGov poll."
 
-    def accept(self, m, text, sentence, doc=None, block=None):
+    def accept(self, m, text, sentence, doc=None, block=None, feature=None):
         return not re.search(r"\b(?:[Ww]e|[Oo]ur|I|[Mm]y)\b", text[sentence.start : m.start()])

@@ -1,4 +1,3 @@
-
 from artlint.rules._claims import OWN_RE, ClaimRule, negated
 
 
@@ -18,7 +17,9 @@ class TrendClaim(ClaimRule):
         "everyone": r"\b(?:everyone|everybody) (?:is|are) (?:now )?(?:switching|talking about|moving|turning|using|buying|going)\b",
         "surge": r"\b(?:popularity|demand|sales|interest|adoption) (?:of |for |in )?(?:[a-z-]+ ){0,3}?(?:has|have) (?:soared|skyrocketed|exploded|surged|boomed|doubled|tripled)\b",
     }
-    summary = "Claims that a trend is under way ('more and more drivers are switching', 'a growing number of', 'is on the rise') with no source."
+    summary = (
+        "Claims that a trend is under way ('more and more drivers are switching', 'a growing number of', 'is on the rise') with no source."
+    )
     rationale = (
         "A trend is a claim about figures over time. Without them it is an impression the reader cannot "
         "check; name the survey or the sales figures, or say it is your impression."
@@ -26,5 +27,5 @@ class TrendClaim(ClaimRule):
     bad = "More and more drivers are switching to all-season tyres."
     good = "Sales of all-season tyres rose 18% in 2024, according to the Tyre Industry Federation."
 
-    def accept(self, m, text, sentence, doc=None, block=None):
+    def accept(self, m, text, sentence, doc=None, block=None, feature=None):
         return not negated(m, text, sentence) and not OWN_RE.search(text[sentence.start : m.start()])

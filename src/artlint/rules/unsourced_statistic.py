@@ -45,19 +45,29 @@ class UnsourcedStatistic(ClaimRule):
     category = "unsupported-claim"
     severity = "warning"
     what = "Statistic"
+    # each feature starts with a literal, a digit or a short alternation of words (the regex engine then
+    # skips to where it can match); what comes before ("reduce ... by", "save ... $") is checked in accept
     features = {
         "share": rf"\b{PERCENT} of (?:all |the |today's )?{PLURAL}",
         "comparative": rf"\b{PERCENT} (?:less|more|fewer|faster|slower|cheaper|lower|higher|longer|shorter|better|worse|likelier|smaller|bigger|larger)\b",
-        "change": rf"\b{CHANGE} (?:[a-z'-]+ ){{0,4}}?by {HEDGED_NUM}{PERCENT}",
-        "n_in_m": rf"\b(?:{NUM}|{WORDNUM}) (?:out of|in) (?:every )?(?:{NUM}|{WORDNUM}|a hundred|a thousand) (?!(?:seconds|minutes|hours|days|weeks|months|years|steps)\b){PLURAL}",
+        "change": rf"\bby {HEDGED_NUM}{PERCENT}",
+        "n_in_m": rf"\b(?:out of|in) (?:every )?(?:{NUM}|{WORDNUM}|a hundred|a thousand) (?!(?:seconds|minutes|hours|days|weeks|months|years|steps)\b){PLURAL}",
         "rating": rf"\b\d\.\d ?/ ?(?:5|10)\b|\b\d(?:\.\d)? (?:out of (?:5|10|five|ten) )?stars\b|\brated {NUM} ?(?:/ ?\d+|out of \d+|stars?)",
-        "average": rf"\b(?:an |the )?average of {HEDGED_NUM}(?:[$£€] ?)?{NUM}",
-        "money": rf"\b(?:save|saves|saved|saving|lose|loses|lost|losing|waste|wastes|wasted|spend|spends|spent|earn|earns|earned) (?:[a-z]+ ){{0,3}}?{HEDGED_NUM}{MONEY}",
-        "multiplier": r"\b(?:twice|three times|four times|five times|ten times|\d+(?:\.\d+)? ?(?:x|times)) (?:as (?:likely|much|many|fast|long|often|effective)|more|less|faster|slower|likelier|higher|lower|better|cheaper)\b"
-        r"|\b(?:doubles|doubled|triples|tripled|halves|halved|quadruples|quadrupled) (?:your|their|his|her|the (?:risk|chance|odds|likelihood|rate)) ",
+        "average": rf"\baverage of {HEDGED_NUM}(?:[$£€] ?)?{NUM}",
+        "money": rf"[$£€] ?{NUM}",
+        "multiplier": r"\b\d+(?:\.\d+)? ?(?:x|times) (?:as (?:likely|much|many|fast|long|often|effective)|more|less|faster|slower|likelier|higher|lower|better|cheaper)\b",
+        "multiplier_words": r"\b(?:twice|three times|four times|five times|ten times) (?:as (?:likely|much|many|fast|long|often|effective)|more|less|faster|slower|likelier|higher|lower|better|cheaper)\b",
+        "multiplied": r"\b(?:doubles|doubled|triples|tripled|halves|halved|quadruples|quadrupled) (?:your|their|his|her|the (?:risk|chance|odds|likelihood|rate)) ",
         "count": rf"\b{NUM}(?: million| billion)? (?:[a-z-]+ )?[a-z-]+s (?:use|trust|prefer|choose|love|rely on|swear by|have switched|suffer|struggle|buy|believe)\b",
     }
-    labels = {"rating": "Rating", "multiplier": "Comparison", "money": "Figure", "average": "Average"}
+    labels = {
+        "rating": "Rating",
+        "multiplier": "Comparison",
+        "multiplier_words": "Comparison",
+        "multiplied": "Comparison",
+        "money": "Figure",
+        "average": "Average",
+    }
     summary = (
         "A figure about the world stated as fact: a share ('73% of shoppers'), 'N in M', an average, money saved per "
         "household, a multiplier ('twice as likely'), a rating ('4.8/5'), with no source in its sentence or the next."
@@ -70,17 +80,29 @@ class UnsourcedStatistic(ClaimRule):
     bad = "73% of shoppers abandon a cart when shipping costs are shown late."
     good = "73% of shoppers abandon a cart when shipping costs are shown late (Baymard Institute, 2023)."
 
-    def accept(self, m, text, sentence, doc=None, block=None):
+    def accept(self, m, text, sentence, doc=None, block=None, feature=None):
         s = sentence.text
         if OWN_RE.search(s):
             return False  # the writer's own figure
-        kind = self.feature(m)
+        kind = feature
+        before = text[sentence.start : m.start()]
+        if kind == "n_in_m" and not re.search(rf"(?:\d|\b{WORDNUM}) $", before, re.I):
+            return False  # "N in M" needs its N
+        if kind == "change" and not re.search(rf"\b{CHANGE} (?:[\w'-]+ ){{0,4}}$", before, re.I):
+            return False  # "cut bills by 30%": a change, not "by 5% a year"
+        if kind == "money" and not re.search(
+            r"\b(?:save|saves|saved|saving|lose|loses|lost|losing|waste|wastes|wasted|spend|spends|spent|earn|earns|earned)"
+            r" (?:[\w'-]+ ){0,3}(?:up to |as much as |over |more than |about |around |nearly |almost |roughly |an average of |on average )?$",
+            before,
+            re.I,
+        ):
+            return False  # a price: only money saved, lost, spent or earned is a claim about the world
         if SHOWN_RE.search(s) or (block is not None and OWN_DATA_RE.search(block.text)):
             return False
         if kind in ("comparative", "change") and NAMED_SUBJECT_RE.search(text, sentence.start, m.start()):
             return False  # a figure about a named thing, not a population
         if kind in ("share", "comparative", "change", "n_in_m", "average") and SPEC_RE.search(s):
             return False
-        if kind in ("comparative", "change", "money", "multiplier", "average") and IMPERATIVE_RE.match(s):
+        if kind in ("comparative", "change", "money", "multiplier", "multiplier_words", "multiplied", "average") and IMPERATIVE_RE.match(s):
             return False  # an instruction, not a claim
         return True
