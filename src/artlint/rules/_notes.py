@@ -1,0 +1,80 @@
+"""Shared machinery of the rules that find text about the document instead of content (notes, prompts).
+
+A rule lists features: expressions tried at the start of each sentence (``at_start``: labels such as
+"Image suggestion:" or "Certainly!") and expressions searched anywhere in a block (``anywhere``: "[IMAGE:
+...]", "INSERT LINK"), the latter only in blocks holding one of their gate texts. A match inside quotes,
+or named as a word ("phrases like ..."), is a mention, not a use, and stays quiet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from artlint.rule import Rule
+
+PROSE = frozenset(("paragraph", "list_item", "quote", "table_row", "heading"))
+# a word named rather than used: "phrases like", "the word", "write ... next to"
+MENTION_BEFORE_RE = re.compile(
+    r"(?:\b(?:phrase|phrases|word|words|term|terms|line|lines|sentence|sentences|label|labels|like|such as|called|"
+    r"says|saying|reads|marked|mark|write|writes|type|typing|from|replace)\b|[\"“‘'`])\W*$",
+    re.I,
+)
+QUOTED_AFTER_RE = re.compile(r"^[\"”’'`]")
+
+
+def mentioned(text: str, start: int, end: int) -> bool:
+    """Whether the span is named rather than used: in quotes, or after "phrases like", "the word"..."""
+    before = text[max(0, start - 40) : start]
+    if MENTION_BEFORE_RE.search(before):
+        return True
+    return bool(QUOTED_AFTER_RE.match(text[end : end + 1])) and before.rstrip()[-1:] in "\"“‘'`"
+
+
+class NoteRule(Rule):
+    """Flags sentences opening with an ``at_start`` feature, or holding an ``anywhere`` one."""
+
+    at_start: dict[str, str] = {}  # name -> expression matched at a sentence's start
+    anywhere: dict[str, tuple[tuple[str, ...], str]] = {}  # name -> (gate texts, expression searched in the block)
+    labels: dict[str, str] = {}
+    flags = re.I
+    what = "Note"
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls._start = [(n, re.compile(p, cls.flags)) for n, p in cls.at_start.items()]
+        cls._anywhere = [(n, gate, re.compile(p, cls.flags)) for n, (gate, p) in cls.anywhere.items()]
+
+    def check(self, doc):
+        for b in doc.blocks:
+            if b.kind not in PROSE:
+                continue
+            text = b.text
+            done = set()
+            for s in b.sentences:
+                lead = len(s.text) - len(s.text.lstrip(" *_-#>•–—\t"))
+                for name, pattern in self._start:
+                    m = pattern.match(text, s.start + lead, s.end)
+                    if m and self.accept(name, m, b, s, doc):
+                        done.add(s.start)
+                        yield self._hit(name, m, b, s)
+                        break
+            for name, gate, pattern in self._anywhere:
+                if gate and not any(g in text for g in gate):
+                    continue
+                for m in pattern.finditer(text):
+                    s = next((s for s in b.sentences if s.start <= m.start() < s.end), None)
+                    if s is None or s.start in done or mentioned(text, m.start(), m.end()):
+                        continue
+                    if self.accept(name, m, b, s, doc):
+                        done.add(s.start)
+                        yield self._hit(name, m, b, s)
+
+    def _hit(self, name, m, b, s):
+        found = m.group().strip()
+        label = self.labels.get(name, self.what)
+        return self.hit(f"{label}: '{found[:70]}'. {self.advice}", b, s.start, s.end)
+
+    advice = "Remove it or write the content it stands for."
+
+    def accept(self, name, m, block, sentence, doc) -> bool:
+        return True
