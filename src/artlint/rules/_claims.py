@@ -198,7 +198,7 @@ class _Shared:
     __slots__ = ("prose", "index", "seen", "_digit_blocks")
 
     def __init__(self, doc):
-        self.prose = [b for b in doc.blocks if b.kind in PROSE]
+        self.prose = [b for b in doc.blocks if b.kind in NOTE_KINDS]  # claim rules skip the headings
         self.seen: dict[str, list] = {}  # trigger text -> prose blocks holding it
         words = ClaimRule.all_gate_words & doc.alnum_runs
         self.index: dict[str, list] = {}  # gate word -> prose blocks holding it
@@ -230,6 +230,7 @@ def _shared(doc) -> _Shared:
 
 
 PROSE = frozenset(("paragraph", "list_item", "quote", "table_row"))
+NOTE_KINDS = PROSE | {"heading"}
 
 
 class Span:
@@ -308,6 +309,8 @@ class ClaimRule(Rule):
                     continue
                 blocks = picked.values()
             for b in blocks:
+                if b.kind == "heading":
+                    continue
                 if lower_ok and len(b.lower) == len(b.text):
                     pattern, text = fast, b.lower
                 else:

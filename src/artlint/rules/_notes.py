@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from artlint.rule import Rule
+from artlint.rules._claims import ClaimRule, _shared, derived_triggers, split_triggers
 
 PROSE = frozenset(("paragraph", "list_item", "quote", "table_row", "heading"))
 # a word named rather than used: "phrases like", "the word", "write ... next to"
@@ -41,33 +42,37 @@ class NoteRule(Rule):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        cls._start = [(n, re.compile(p, cls.flags)) for n, p in cls.at_start.items()]
-        cls._anywhere = [(n, gate, re.compile(p, cls.flags)) for n, (gate, p) in cls.anywhere.items()]
+        # (name, at start?, pattern, gate read off the pattern: see _claims.derived_triggers)
+        cls._features = [
+            # a sentence starts at a word boundary: "\\b" lets the gate use the opening words as whole words
+            *((n, True, re.compile(p, cls.flags), _gate("\\b" + p, cls.flags)) for n, p in cls.at_start.items()),
+            *((n, False, re.compile(p, cls.flags), _gate(p, cls.flags)) for n, (_, p) in cls.anywhere.items()),
+        ]
+        ClaimRule.all_gate_words = ClaimRule.all_gate_words.union(*(f[3][0] for f in cls._features if f[3] is not None))
 
     def check(self, doc):
-        for b in doc.blocks:
-            if b.kind not in PROSE:
-                continue
-            text = b.text
-            done = set()
-            for s in b.sentences:
-                lead = len(s.text) - len(s.text.lstrip(" *_-#>•–—\t"))
-                for name, pattern in self._start:
-                    m = pattern.match(text, s.start + lead, s.end)
-                    if m and self.accept(name, m, b, s, doc):
-                        done.add(s.start)
-                        yield self._hit(name, m, b, s)
-                        break
-            for name, gate, pattern in self._anywhere:
-                if gate and not any(g in text for g in gate):
+        shared = _shared(doc)
+        found = {}
+        for name, at_start, pattern, gate in self._features:
+            for b in _blocks(shared, doc, gate):
+                if b.kind not in PROSE:
+                    continue
+                text = b.text
+                if at_start:
+                    for s in b.sentences:
+                        lead = len(s.text) - len(s.text.lstrip(" *_-#>•–—\t[{("))
+                        m = pattern.match(text, s.start + lead, s.end)
+                        if m and (b.index, s.start) not in found and self.accept(name, m, b, s, doc):
+                            found[(b.index, s.start)] = self._hit(name, m, b, s)
                     continue
                 for m in pattern.finditer(text):
                     s = next((s for s in b.sentences if s.start <= m.start() < s.end), None)
-                    if s is None or s.start in done or mentioned(text, m.start(), m.end()):
+                    if s is None or (b.index, s.start) in found or mentioned(text, m.start(), m.end()):
                         continue
                     if self.accept(name, m, b, s, doc):
-                        done.add(s.start)
-                        yield self._hit(name, m, b, s)
+                        found[(b.index, s.start)] = self._hit(name, m, b, s)
+        for key in sorted(found):
+            yield found[key]
 
     def _hit(self, name, m, b, s):
         found = m.group().strip()
@@ -78,3 +83,26 @@ class NoteRule(Rule):
 
     def accept(self, name, m, block, sentence, doc) -> bool:
         return True
+
+
+def _gate(source: str, flags: int):
+    found = derived_triggers(source, flags)
+    return None if found is None else split_triggers(found)
+
+
+def _blocks(shared, doc, gate):
+    """The blocks holding ``gate`` (all prose blocks when the pattern has none)."""
+    if gate is None:
+        return shared.prose
+    words, texts, digit = gate
+    picked = {}
+    for w in words:
+        for b in shared.index.get(w, ()):
+            picked[b.index] = b
+    for t in texts:
+        for b in shared.text_blocks(t, doc.lower):
+            picked[b.index] = b
+    if digit:
+        for b in shared.digit_blocks:
+            picked[b.index] = b
+    return picked.values()

@@ -1,7 +1,7 @@
 from artlint.rules._notes import NoteRule
 
 SELF = r"(?:this|the above|the following|the) (?:[\w-]+,? (?:and )?){0,4}?(?:article|blog post|blog|post|guide|piece|content|draft|overview|checklist)"
-QUALITY = r"(?:comprehensive|engaging|informative|seo[- ]optimi[sz]ed|seo[- ]friendly|reader[- ]friendly|keyword[- ]rich|actionable|in-depth|well-structured|plagiarism[- ]free|human[- ]like|conversational)"
+QUALITY = r"\b(?:comprehensive|engaging|informative|seo[- ]optimi[sz]ed|seo[- ]friendly|reader[- ]friendly|keyword[- ]rich|actionable|in-depth|well-structured|plagiarism[- ]free|human[- ]like|conversational)\b"
 
 
 class LeakedPrompt(NoteRule):
@@ -21,7 +21,7 @@ class LeakedPrompt(NoteRule):
         "signoff": r"(?:i hope (?:this|these|that) (?:article|guide|post|blog|piece|draft|version|content|information) (?:meets|helps|fits|works|is what|was)|"
         r"let me know if you(?:'d|’d| would) like|feel free to ask (?:me )?(?:for|if)|would you like me to|"
         r"if you(?:'d|’d| would) like (?:me to|a shorter|a longer|any (?:changes|adjustments|edits|revisions)|another version)|"
-        r"i can (?:also )?(?:adjust|expand|shorten|rewrite|revise|tailor|modify) (?:this|the (?:article|post|tone|length)|it))",
+        r"i can(?: also)? (?:adjust|expand|shorten|rewrite|revise|tailor|modify) (?:this|the (?:article|post|tone|length)|it))",
         # "Actionable Tip:", "Meta description:", "Focus keyword:"
         "label": r"(?:actionable (?:tip|advice|takeaway|step|insight|item)s?|seo title|meta description|meta title|focus keyword|focus keyphrase|"
         r"target keyword|primary keyword|secondary keywords|word count|url slug|tone of voice|target audience)\s*:",

@@ -12,8 +12,23 @@ DOC_NOUN = (
     r"meta description|price|date|copy|reference|footnote|testimonial|case study)s?"
 )
 ROLE = r"(?:editor|ed|writer|author|designer|copywriter|sub-editor|tk|todo|tbd|fixme|note to (?:self|editor|writer|designer)|internal note)"
-VISUAL = r"(?:image|photo|picture|graphic|visual|infographic|chart|diagram|illustration|video|screenshot|gif|map)"
-DONE = r"(?:expanded|added|written|completed|filled(?: in)?|finished|updated|confirmed|fleshed out|reviewed|finali[sz]ed|inserted|sourced)"
+_VISUALS = (
+    "image",
+    "photo",
+    "picture",
+    "graphic",
+    "visual",
+    "infographic",
+    "chart",
+    "diagram",
+    "illustration",
+    "video",
+    "screenshot",
+    "gif",
+    "map",
+)
+VISUAL = r"(?:" + "|".join(f"{w}s|{w}" for w in _VISUALS) + r")\b"
+DONE = r"(?:expanded|added|written|completed|filled|finished|updated|confirmed|fleshed|reviewed|finalised|finalized|inserted|sourced)\b"
 
 
 class WriterNote(NoteRule):
@@ -26,9 +41,9 @@ class WriterNote(NoteRule):
     what = "Note for the writer or designer"
     at_start = {
         # "TK: add a comment from...", "[EDITOR: add product links...]", "Editor's note: insert the chart"
-        "role": rf"[\[{{(]?\s*{ROLE}(?:'s|’s)?(?: note)?\s*[:\-–]\s*(?:{WRITER_VERB}\b|[^.\]]{{0,60}}?\b{DOC_NOUN}\b[^.\]]{{0,40}}?\b(?:here|below|above|later|tk|tbd|to come|needed)\b)",
+        "role": rf"{ROLE}\b(?:'s|’s)?(?: note)?\s*[:\-–]\s*(?:{WRITER_VERB}\b|[^.\]]{{0,60}}?\b{DOC_NOUN}\b[^.\]]{{0,40}}?\b(?:here|below|above|later|tk|tbd|to come|needed)\b)",
         # "Image suggestion: close-up of...", "Chart idea: ...", "Link needed: ..."
-        "label": rf"{VISUAL}s? (?:suggestion|idea|brief|prompt|placeholder|needed|request|description|concept|to come|tbd|tk)\s*:",
+        "label": rf"{VISUAL} (?:suggestion|idea|brief|prompt|placeholder|needed|request|description|concept|to come|tbd|tk)\s*:",
         # "Insert an image here of...", "Add a screenshot of the settings page below."
         "directive": rf"{WRITER_VERB} (?:an? |the |some |more |your |a few |\d+ )?(?:[\w-]+ ){{0,3}}?{DOC_NOUN}\b[^.]{{0,60}}?\b(?:here|below|above|later|before publishing|tk|tbd)\b",
     }
@@ -39,10 +54,8 @@ class WriterNote(NoteRule):
             r"\bcoming soon[!.:]\s+(?:we(?:'re|’re| are)|i(?:'m|’m| am)) (?:currently |still )?(?:working on|testing|writing|preparing|putting together|finishing|updating|reviewing)",
         ),
         # "[IMAGE: worms in bedding]", "{CTA: ...}", "(EDITOR: ...)"
-        "bracket": (
-            ("[", "{", "("),
-            rf"[\[{{]\s*(?:{ROLE}|{VISUAL}|{DOC_NOUN}|note)s?\s*:|\(\s*(?:editor|writer|designer|tk|todo|tbd)\s*:",
-        ),
+        "bracket": (("[", "{"), rf"[\[{{]\s*(?:{ROLE}|{VISUAL}|{DOC_NOUN}|note)\s*:"),
+        "paren": (("(",), r"\((?:editor|writer|designer|tk|todo|tbd)\b ?:"),
         # "Section to be expanded: ...", "this table will be updated"
         "incomplete": (
             ("to be", "will be", "needs", "pending", "being"),
