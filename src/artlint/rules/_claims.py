@@ -516,3 +516,14 @@ def holds(block, trigger) -> bool:
         if t in text:
             return True
     return digit and DIGIT_RE.search(text) is not None
+
+
+QUOTE_MARKS = '"“”'
+SPEAKER_RE = re.compile(r"\b(?:says|said|told|tells|explains|explained|adds|added|writes|wrote|insists|recalls)\b")
+
+
+def quoted_speaker(match, text: str, sentence) -> bool:
+    """Whether the match stands inside quotation marks in a sentence that names who said it
+    ('"Our glaze is the best in the world," says potter Jane Smith'): a person's words about their own work."""
+    inside = sum(text.count(q, sentence.start, match.start()) for q in QUOTE_MARKS) % 2 == 1
+    return inside and bool(SPEAKER_RE.search(sentence.text))

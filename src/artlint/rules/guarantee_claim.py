@@ -1,11 +1,14 @@
 import re
 
-from artlint.rules._claims import HEDGE_RE, OWN_RE, ClaimRule, negated, words_before
+from artlint.rules._claims import HEDGE_RE, ClaimRule, negated, quoted_speaker, words_before
 
+# any "-est" adjective, but not the nouns and verbs that end the same way ("interest", "harvest", "latest")
+EST = r"(?!(?:inter|hon|mod|for|harv|requ|cont|prot|sugg|dig|inv|arr|conqu|manif|w|r|n|gu|qu|ch|lat|near|t|b|z|p|l|v|j)est\b)[a-z]{2,}est"
 SUPERLATIVE = (
-    r"(?:best|safest|fastest|cheapest|healthiest|strongest|easiest|quickest|greatest|largest|biggest|smartest|finest|"
+    EST + r"|(?:best|safest|fastest|cheapest|healthiest|strongest|easiest|quickest|greatest|largest|biggest|smartest|finest|"
     r"most (?:[a-z]+)|top|leading|number one|#1)"
 )
+SUPERLATIVE = f"(?:{SUPERLATIVE})"
 # a scope that turns a superlative into a ranking of the whole world
 SCOPE = (
     r"(?:in the (?:world|country|industry|business|market|universe)|on the (?:market|planet)|on earth|money can buy|of all time|"
@@ -16,6 +19,12 @@ CONTRACT_RE = re.compile(
     r"\b(?:sla|slas|warrant(?:y|ies)|money[- ]back|refunds?|contract(?:ual)?|terms|policy|uptime|plan|plans|tier|service level|"
     r"covered|coverage|insured|statutory|by law|legally|price match|licen[cs]es?)\b",
     re.I,
+)
+# the writer's verdict from their own testing (not "our sheets are the softest on the market": that is marketing)
+OPINION_RE = re.compile(
+    r"\b(?:[Ww]e|I)(?:'ve| have)? (?:\w+ ){0,2}?(?:tested|tried|found|rate|rated|think|reckon|picked|chose|consider)\b|"
+    r"\b[Oo]ur (?:tests?|testing|pick|picks|favourite|favorite|verdict|experience|view|opinion|reviewers?|testers?)\b|"
+    r"\b[Ii]n my (?:experience|view|opinion)\b"
 )
 # a how-to sentence addressed to the reader ("Always check...", "Never leave...")
 IMPERATIVE_START_RE = re.compile(r"^\W*(?:always|never|you should|make sure|be sure|remember)\b", re.I)
@@ -74,7 +83,7 @@ class GuaranteeClaim(ClaimRule):
     def accept(self, m, text, sentence, doc=None, block=None, feature=None):
         s = sentence.text
         kind = feature
-        if negated(m, text, sentence):
+        if negated(m, text, sentence) or quoted_speaker(m, text, sentence):
             return False
         if kind in ("guarantee", "riskfree", "universal") and CONTRACT_RE.search(s):
             return False
@@ -85,10 +94,6 @@ class GuaranteeClaim(ClaimRule):
             return False  # "may never need", "one of the best"
         if kind == "universal" and IMPERATIVE_START_RE.match(s):
             return False
-        if (
-            kind in ("superlative", "world_superlative", "rank", "ranked")
-            and OWN_RE.search(s)
-            and not re.search(r"\b(?:our|my) (?:product|brand|service|app|course)", s, re.I)
-        ):
-            return False  # the writer's own ranking of what they tested
+        if kind in ("superlative", "world_superlative", "rank", "ranked") and OPINION_RE.search(s):
+            return False  # the writer's own verdict on what they tested ("our pick", "we rate it"), not a fact about the market
         return True

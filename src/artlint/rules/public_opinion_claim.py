@@ -1,6 +1,6 @@
 import re
 
-from artlint.rules._claims import ClaimRule
+from artlint.rules._claims import HEDGE_RE, ClaimRule, words_before
 
 
 class PublicOpinionClaim(ClaimRule):
@@ -28,4 +28,6 @@ class PublicOpinionClaim(ClaimRule):
     good = "Public opinion on the new tax is negative: 61% opposed it in a March 2024 YouGov poll."
 
     def accept(self, m, text, sentence, doc=None, block=None, feature=None):
+        if HEDGE_RE.search(words_before(text, m.start(), sentence.start, 2)):
+            return False  # "probably most people think"
         return not re.search(r"\b(?:[Ww]e|[Oo]ur|I|[Mm]y)\b", text[sentence.start : m.start()])

@@ -48,6 +48,11 @@ class WriterNote(NoteRule):
         "directive": rf"{WRITER_VERB} (?:an? |the |some |more |your |a few |\d+ )?(?:[\w-]+ ){{0,3}}?{DOC_NOUN}\b[^.]{{0,60}}?\b(?:here|below|above|later|before publishing|tk|tbd)\b",
     }
     anywhere = {
+        # "We'll add a comparison table here later."
+        "promise": (
+            (),
+            rf"\b(?:we|i)(?:'ll|’ll| will) (?:{WRITER_VERB}) (?:an? |the |some |more |a few )?(?:[\w-]+ ){{0,2}}?{DOC_NOUN}\b[^.]{{0,40}}?\b(?:here|below|above|later|soon|shortly)\b",
+        ),
         # "Coming soon! We're working on our guide to..." (two sentences)
         "coming": (
             ("oming soon",),
