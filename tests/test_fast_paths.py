@@ -14,7 +14,8 @@ from artlint.engine import Linter
 from artlint.packs import PackRule
 from artlint.parsers import format_for, parse
 from artlint.rule import Prefilter, lower_case_twin
-from artlint.rules._claims import ClaimRule
+from artlint.rules._claims import ClaimRule, _shared
+from artlint.rules._notes import NoteRule, _blocks
 
 from .conftest import FIXTURES, ROOT
 
@@ -27,6 +28,8 @@ HARD = [
     "The public largely supports it; most voters in Ohio now believe it; support for it is high.",
     "Insert an image below. Embed the chart above. Place a photo of the team here.",
     "Nine in ten adults agree. 9 in every 10 users do. Writer's note: fix. Note to the editor: check.",
+    "[EDITOR: add links] Image suggestion: a tyre. Certainly! Here is a 900-word post. I hope this article helps. TK: add a quote.",
+    "Section to be expanded: tread. See our guide: INSERT LINK. Coming soon! We're working on it. Actionable Tip: check it.",
 ]
 
 
@@ -161,3 +164,19 @@ def test_packed_findings_round_trip():
     back = unpack_findings(pack_findings(findings))
     assert back == findings and [hash(f) for f in back] == [hash(f) for f in findings]
     assert [(f.plugin, f.context) for f in back] == [("builtin", "ctx"), (None, "")]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if isinstance(r, NoteRule)], ids=lambda r: r.code)
+def test_note_gates_never_skip_a_match(rule):
+    """A note rule's gates are read off its patterns: every block a feature matches is tried for it."""
+    matched = 0
+    for doc in DOCS:
+        shared = _shared(doc)
+        for name, _at_start, pattern, gate in rule._features:
+            tried = {b.index for b in _blocks(shared, doc, gate)}
+            for b in doc.blocks:
+                if b.kind == "code" or not pattern.search(b.text):
+                    continue
+                matched += 1
+                assert b.index in tried, f"{rule.code}: {name} skips {b.text[:80]!r} in {doc.path}"
+    assert matched, f"{rule.code}: no text in the tests matches it, so nothing was checked"
