@@ -366,7 +366,7 @@ DIGIT = "\\d"  # the trigger "some digit" (a character class every match needs),
 DIGIT_RE = re.compile(r"\d")
 _RANK_OF_SYMBOL = 5000  # "%", "#", "$", "/": rare in prose
 _RANK_OF_PUNCTUATION = 20  # ".", ",", "'", "(": in nearly every block
-_RANK_OF_DIGIT = 20  # some digit: in most documents and many blocks
+_RANK_OF_DIGIT = 10  # some digit: in most documents and many blocks
 _RANK_OF_UNKNOWN = 12000  # a word outside the ~12,000 most frequent
 
 
@@ -382,7 +382,7 @@ def _rank(t: str) -> int:
     text = t
     best = 1
     for w in re.findall(r"[a-z]+", text):
-        best = max(best, ranks.get(w, _RANK_OF_UNKNOWN) + 1 if len(w) > 2 else 1)  # "ha" of has|have: part of many words
+        best = max(best, ranks.get(w, _RANK_OF_UNKNOWN) + 1 if len(w) > 4 else 1)  # "ha", "est": parts of many words
     if re.search(r"\d", text):
         best = max(best, _RANK_OF_DIGIT)
     symbols = re.sub(r"[a-z\d\s]", "", text)

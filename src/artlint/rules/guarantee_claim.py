@@ -39,16 +39,16 @@ class GuaranteeClaim(ClaimRule):
     severity = "warning"
     what = "Guarantee or superlative"
     features = {
-        "guarantee": r"\bguarantee(?:s|d)?(?: (?:to |that |you |results?\b|success\b|weight loss\b|returns?\b|profits?\b|income\b|fluency\b)|[.!])",
+        "guarantee": r"\b(?:guarantee|guarantees|guaranteed)\b(?: (?:to |that |you |results?\b|success\b|weight loss\b|returns?\b|profits?\b|income\b|fluency\b)|[.!])",
         "riskfree": r"\b(?:risk[- ]free|zero[- ]risk|with no risk|100 ?% safe|completely safe|perfectly safe|totally safe)\b",
         "cure": r"\b(?:miracle|magic|instant|permanent|guaranteed) (?:cure|pill|fix|solution|remedy)\b"
-        r"|\bcures? (?:your |the |any |all |most )?[a-z-]+ (?:in|within|overnight|for good|forever|permanently|instantly)\b|\bwill cure\b",
+        r"|\b(?:cure|cures) (?:your |the |any |all |most )?[a-z-]+ (?:in|within|overnight|for good|forever|permanently|instantly)\b|\bwill cure\b",
         "proven": r"\b(?:clinically|scientifically|medically) (?:proven|tested and proven)\b|\bproven to (?:work|cure|reduce|boost|increase|eliminate|remove|burn|double|reverse)\b"
         r"|\b100 ?% (?:guaranteed|effective|safe|natural|risk[- ]free|success(?:ful)?|proven)\b",
         "certain": r"\bwill (?:undoubtedly|definitely|certainly|surely) (?:double|triple|boost|skyrocket|cure|make you rich|transform your)\b"
         r"|\bwill (?:completely|permanently|totally|instantly) (?:erase|eliminate|remove|cure|reverse|get rid of|stop)\b",
         "universal": r"\b(?:never|always) (?:breaks? down|break|breaks|fails?|goes wrong|go wrong|disappoints?|wears? out|needs? (?:repairs?|fixing|replacing)|"
-        r"succeeds?|wins?|pays? off|gets? paid|get results|loses?|rusts?|leaks?)\b|\bworks? (?:every (?:single )?time|for everyone|in every case|100 ?% of the time)\b",
+        r"succeeds?|wins?|pays? off|gets? paid|get results|loses?|rusts?|leaks?)\b|\b(?:work|works) (?:every (?:single )?time|for everyone|in every case|100 ?% of the time)\b",
         "superlative": rf"\bthe {SUPERLATIVE} (?:[a-z-]+ ){{0,4}}?{SCOPE}",
         "world_superlative": rf"\b(?:world|planet|earth|industry|nation|country)(?:'s|’s) {SUPERLATIVE}\b",
         "rank": r"(?:#1|\bnumber one|\bno\. ?1) (?:[a-z-]+ )?(?:way|choice|brand|method|cause|reason|tool|app|product|solution|seller|pick|destination|source)\b",

@@ -27,7 +27,7 @@ class VagueAttribution(ClaimRule):
     severity = "warning"
     what = "Vague attribution"
     features = {
-        "research": r"\b(?:studies|research|science|surveys?|polls?|statistics|evidence|the data)\s+"
+        "research": r"\b(?:studies|research|science|survey|surveys|poll|polls|statistics|evidence|the data)\s+"
         r"(?:has |have |clearly |consistently |now )?(?:shows?|shown|says|suggests?|suggested|proves?|proven|finds?|found|confirms?|confirmed|indicates?|demonstrates?|reveals?)\b",
         "authority": rf"\b{AUTHORITY} {DEGREE}{REPORTING}\b",
         "according": r"\baccording to (?:many |most |some |leading )?(?:experts|studies|research|scientists|specialists|sources|analysts|insiders)\b",
