@@ -50,7 +50,8 @@ def _pattern_and_prefilter(rule):
     if isinstance(rule, PackRule):
         return rule.regex, rule.prefilter
     if isinstance(rule, ClaimRule):
-        return rule.pattern, rule._prefilter
+        rule.prepare()
+        return rule.combined()[0], rule._prefilter
     return None, None
 
 
@@ -123,13 +124,13 @@ def test_claim_scan_never_skips_a_match(rule):
     assert matched, f"{rule.code}: no text in the tests matches it, so nothing was checked"
 
 
-@pytest.mark.parametrize("rule", [r for r in CLAIM_RULES if r._lower_pattern is not None], ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [r for r in CLAIM_RULES if r.combined()[1] is not None], ids=lambda r: r.code)
 def test_claim_twin_finds_the_same_spans(rule):
-    twin = rule._lower_pattern
+    pattern, twin = rule.combined()
     for doc in DOCS:
         for b in doc.blocks:
             if len(b.lower) == len(b.text):
-                assert [m.span() for m in twin.finditer(b.lower)] == [m.span() for m in rule.pattern.finditer(b.text)], b.text
+                assert [m.span() for m in twin.finditer(b.lower)] == [m.span() for m in pattern.finditer(b.text)], b.text
 
 
 def test_twin_refused_for_case_sensitive_patterns():
@@ -172,6 +173,7 @@ def test_note_gates_never_skip_a_match(rule):
     matched = 0
     for doc in DOCS:
         shared = _shared(doc)
+        rule.prepare()
         for name, _at_start, pattern, gate in rule._features:
             tried = {b.index for b in _blocks(shared, doc, gate)}
             for b in doc.blocks:

@@ -113,61 +113,34 @@ class Attribution:
         return False
 
 
-def compile_feature(name: str, source: str, flags: int = re.I) -> list[tuple]:
-    """A feature as patterns that open with a literal where they can: (name, gate, lower-case twin,
-    pattern, whether it starts with \\b). The feature is cut at its top-level '|', and an opening group of
-    alternatives is spelled out ("(?:never|always) fails" gives "never fails" and "always fails"). A
-    leading \\b is left out and checked by the caller. The engine skips ahead to a pattern's opening
-    literal; one that opens with \\b or an alternation is tried at every position, tens of times slower.
-    The gate, a text every match holds (the opening literal, or triggers read off the pattern), lets a
-    document without it skip the scan."""
-    parts = []
-    for alternative in _spelled_out(source):
-        bounded = alternative.startswith("\\b")
-        body = alternative[2:] if bounded else alternative
-        slow = re.compile(body, flags)
+class Variant:
+    """One top-level alternative of a feature: its gate (texts every match holds, read off the pattern by
+    :func:`derived_triggers`) and its pattern without a leading \\b (checked by the caller, so the engine can
+    skip ahead to the pattern's first characters), compiled at first use, with its lower-case twin."""
+
+    __slots__ = ("name", "gate", "source", "flags", "bounded", "_slow", "_fast")
+
+    def __init__(self, name: str, alternative: str, flags: int):
+        self.name, self.flags = name, flags
+        self.bounded = alternative.startswith("\\b")
+        self.source = alternative[2:] if self.bounded else alternative
         found = derived_triggers(alternative, flags)
-        gate = None if found is None else split_triggers(found)
-        parts.append((name, gate, lower_case_twin(slow) or slow, slow, bounded))
-    return parts
+        self.gate = None if found is None else split_triggers(found)
+        self._slow = self._fast = None
+
+    def pattern_for(self, block) -> tuple[re.Pattern, str]:
+        """The pattern to search ``block`` with, and the text to search (lower-cased when the twin applies)."""
+        if self._slow is None:
+            self._slow = re.compile(self.source, self.flags)
+            self._fast = lower_case_twin(self._slow)
+        if self._fast is not None and len(block.lower) == len(block.text):
+            return self._fast, block.lower
+        return self._slow, block.text
 
 
-def _spelled_out(source: str, depth: int = 0) -> list[str]:
-    out = []
-    for alternative in _split_top_level(source):
-        body = alternative[2:] if alternative.startswith("\\b") else alternative
-        lead = "\\b" if body is not alternative else ""
-        if depth < 2 and body.startswith("(?:"):
-            close = _closing(body, 0)
-            rest = body[close + 1 :]
-            inner = body[3:close]
-            if close > 0 and rest[:1] not in ("?", "*", "+", "{") and len(_split_top_level(inner)) > 1:
-                out += _spelled_out("|".join(lead + alt + rest for alt in _split_top_level(inner)), depth + 1)
-                continue
-        out.append(alternative)
-    return out
-
-
-def _closing(source: str, start: int) -> int:
-    """Index of the ')' closing the '(' at ``start`` (-1 if none)."""
-    depth, escaped, in_class = 0, False, False
-    for i in range(start, len(source)):
-        ch = source[i]
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
+def compile_feature(name: str, source: str, flags: int = re.I) -> list[Variant]:
+    """A feature as one :class:`Variant` per top-level alternative."""
+    return [Variant(name, alternative, flags) for alternative in _split_top_level(source)]
 
 
 def _split_top_level(source: str) -> list[str]:
@@ -192,6 +165,31 @@ def _split_top_level(source: str) -> list[str]:
     return [source[cuts[j] + 1 : cuts[j + 1]] for j in range(len(cuts) - 1)]
 
 
+class _Prepared:
+    """The claim and note rule classes, and the gate words of all of them (one word index per document)."""
+
+    def __init__(self):
+        self.classes: list = []
+        self.words: frozenset[str] = frozenset()
+        self.ready = False
+
+    def register(self, cls) -> None:
+        self.classes.append(cls)
+        self.ready = False
+
+    def add_words(self, sets) -> None:
+        self.words = self.words.union(*sets)
+
+    def ensure(self) -> None:
+        if not self.ready:
+            for cls in list(self.classes):
+                cls.prepare()
+            self.ready = True
+
+
+PREPARED = _Prepared()
+
+
 class _Shared:
     """What every claim rule needs of a document, found once (kept on the document, like its cached views)."""
 
@@ -200,7 +198,8 @@ class _Shared:
     def __init__(self, doc):
         self.prose = [b for b in doc.blocks if b.kind in NOTE_KINDS]  # claim rules skip the headings
         self.seen: dict[str, list] = {}  # trigger text -> prose blocks holding it
-        words = ClaimRule.all_gate_words & doc.alnum_runs
+        PREPARED.ensure()
+        words = PREPARED.words & doc.alnum_runs
         self.index: dict[str, list] = {}  # gate word -> prose blocks holding it
         if words:
             for b in self.prose:
@@ -261,36 +260,45 @@ class ClaimRule(Rule):
     what: str = "Claim"
     triggers: tuple[str, ...] = ()  # derived from ``features`` (never written by hand)
     flags = re.I  # features are case-insensitive unless a rule says otherwise
-    all_gate_words: frozenset[str] = frozenset()  # the gate words of every claim rule (one index per document)
     attribution_source_re = SOURCE_RE
     attribution_named = True  # a named person or body with a reporting verb clears the claim
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if cls.features:
-            cls.pattern = re.compile(alternation(cls.features), cls.flags)
-            cls._lower_pattern = lower_case_twin(cls.pattern)
-            cls._feature_names = (None, *cls.features)
-            found = [derived_triggers(source, cls.flags) for source in cls.features.values()]
-            cls.triggers = () if None in found else tuple(sorted({t for f in found for t in f}))
-            cls._feature_triggers = [None if f is None else split_triggers(f) for f in found]
-            cls._variants = [v for name, source in cls.features.items() for v in compile_feature(name, source, cls.flags)]
-            ClaimRule.all_gate_words = ClaimRule.all_gate_words.union(*(v[1][0] for v in cls._variants if v[1] is not None))
-            cls._prefilter = Prefilter(
-                words=[t[1:] for t in cls.triggers if t[0] == "="],
-                substrings=[t for t in cls.triggers if t != DIGIT and t[0] != "="],
-                patterns=[DIGIT] if DIGIT in cls.triggers else (),
-            )
+            PREPARED.register(cls)
+
+    @classmethod
+    def prepare(cls) -> None:
+        """Compile the features and read their gates (once per class, at the first document: not at import,
+        so `artlint rules` and `explain` start fast)."""
+        if "_variants" in cls.__dict__:
+            return
+        found = [derived_triggers(source, cls.flags) for source in cls.features.values()]
+        cls.triggers = () if None in found else tuple(sorted({t for f in found for t in f}))
+        cls._prefilter = Prefilter(
+            words=[t[1:] for t in cls.triggers if t[0] == "="],
+            substrings=[t for t in cls.triggers if t != DIGIT and t[0] != "="],
+            patterns=[DIGIT] if DIGIT in cls.triggers else (),
+        )
+        cls._variants = [v for name, source in cls.features.items() for v in compile_feature(name, source, cls.flags)]
+        PREPARED.add_words(v.gate[0] for v in cls._variants if v.gate is not None)
+
+    @classmethod
+    def combined(cls) -> tuple[re.Pattern, re.Pattern | None]:
+        """All features as one pattern and its lower-case twin (for tests and documentation)."""
+        pattern = re.compile(alternation(cls.features), cls.flags)
+        return pattern, lower_case_twin(pattern)
 
     def spans(self, doc):
         """(block, feature, start, end) of every match in prose blocks, in document order. A pattern is
         tried only on the blocks holding its gate (a whole word, or a text such as '%', read off the
         pattern), and only when the document holds it: set lookups for most patterns of most documents."""
-        lower_ok = self._lower_pattern is not None
         shared = _shared(doc)
         prose, index = shared.prose, shared.index
         found = []
-        for name, gate, fast, slow, bounded in self._variants:
+        for v in self._variants:
+            gate = v.gate
             if gate is None:
                 blocks = prose
             else:
@@ -308,13 +316,11 @@ class ClaimRule(Rule):
                 if not picked:
                     continue
                 blocks = picked.values()
+            bounded, name = v.bounded, v.name
             for b in blocks:
                 if b.kind == "heading":
                     continue
-                if lower_ok and len(b.lower) == len(b.text):
-                    pattern, text = fast, b.lower
-                else:
-                    pattern, text = slow, b.text
+                pattern, text = v.pattern_for(b)
                 for m in pattern.finditer(text):
                     i = m.start()
                     if bounded and i and text[i - 1].isalnum():
@@ -324,6 +330,7 @@ class ClaimRule(Rule):
             yield doc.blocks[k], name, start, end
 
     def check(self, doc):
+        self.prepare()
         attribution = None
         done = set()
         for b, name, start, end in self.spans(doc):
@@ -364,14 +371,15 @@ def negated(match: re.Match, text: str, sentence) -> bool:
 
 DIGIT = "\\d"  # the trigger "some digit" (a character class every match needs), tested with DIGIT_RE
 DIGIT_RE = re.compile(r"\d")
+_RANK_OF_UNKNOWN = 12000  # a word outside the ~12,000 most frequent
 _RANK_OF_SYMBOL = 5000  # "%", "#", "$", "/": rare in prose
 _RANK_OF_PUNCTUATION = 20  # ".", ",", "'", "(": in nearly every block
 _RANK_OF_DIGIT = 10  # some digit: in most documents and many blocks
-_RANK_OF_UNKNOWN = 12000  # a word outside the ~12,000 most frequent
 
 
 def _rank(t: str) -> int:
-    """How rare a trigger is, as the frequency rank of its rarest part (higher is rarer, so more selective)."""
+    """How rare a trigger is, as the frequency rank of its rarest part (higher is rarer, so more selective).
+    Read when a rule is prepared, at the first document (other rules load the same word list)."""
     from artlint.text import common_rank
 
     if t == DIGIT:
@@ -379,13 +387,12 @@ def _rank(t: str) -> int:
     ranks = common_rank()
     if t[0] == "=":
         return ranks.get(t[1:], _RANK_OF_UNKNOWN) + 1
-    text = t
     best = 1
-    for w in re.findall(r"[a-z]+", text):
+    for w in re.findall(r"[a-z]+", t):
         best = max(best, ranks.get(w, _RANK_OF_UNKNOWN) + 1 if len(w) > 4 else 1)  # "ha", "est": parts of many words
-    if re.search(r"\d", text):
+    if re.search(r"\d", t):
         best = max(best, _RANK_OF_DIGIT)
-    symbols = re.sub(r"[a-z\d\s]", "", text)
+    symbols = re.sub(r"[a-z\d\s]", "", t)
     if symbols:
         best = max(best, _RANK_OF_SYMBOL if re.search(r"[^.,;:'’()\-]", symbols) else _RANK_OF_PUNCTUATION)
     return best
@@ -429,7 +436,7 @@ def _run_option(text: str, left: bool, right: bool) -> str:
         if whole_left and whole_right and len(m.group()) > 1:
             words.append(m.group())
     if words:
-        return "=" + max(words, key=_rank)
+        return "=" + max(words, key=lambda w: _rank("=" + w))
     return text
 
 

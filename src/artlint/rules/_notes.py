@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from artlint.rule import Rule
-from artlint.rules._claims import ClaimRule, _shared, derived_triggers, split_triggers
+from artlint.rules._claims import PREPARED, _shared, derived_triggers, split_triggers
 
 PROSE = frozenset(("paragraph", "list_item", "quote", "table_row", "heading"))
 # a word named rather than used: "phrases like", "the word", "write ... next to"
@@ -42,15 +42,23 @@ class NoteRule(Rule):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        # (name, at start?, pattern, gate read off the pattern: see _claims.derived_triggers)
+        PREPARED.register(cls)
+
+    @classmethod
+    def prepare(cls) -> None:
+        """Compile the features and read their gates, once, at the first document."""
+        if "_features" in cls.__dict__:
+            return
+        # (name, at start?, pattern, gate read off the pattern: see _claims.derived_triggers); a sentence starts
+        # at a word boundary, so "\\b" lets the gate of an opening pattern use its first words as whole words
         cls._features = [
-            # a sentence starts at a word boundary: "\\b" lets the gate use the opening words as whole words
             *((n, True, re.compile(p, cls.flags), _gate("\\b" + p, cls.flags)) for n, p in cls.at_start.items()),
             *((n, False, re.compile(p, cls.flags), _gate(p, cls.flags)) for n, (_, p) in cls.anywhere.items()),
         ]
-        ClaimRule.all_gate_words = ClaimRule.all_gate_words.union(*(f[3][0] for f in cls._features if f[3] is not None))
+        PREPARED.add_words(f[3][0] for f in cls._features if f[3] is not None)
 
     def check(self, doc):
+        self.prepare()
         shared = _shared(doc)
         found = {}
         for name, at_start, pattern, gate in self._features:

@@ -11,8 +11,8 @@ SUPERLATIVE = (
 SUPERLATIVE = f"(?:{SUPERLATIVE})"
 # a scope that turns a superlative into a ranking of the whole world
 SCOPE = (
-    r"(?:in the (?:world|country|industry|business|market|universe)|on the (?:market|planet)|on earth|money can buy|of all time|"
-    r"ever (?:made|devised|invented|created|built|designed|produced|sold|written|recorded)|available(?: today| anywhere| now)?\b)"
+    r"\b(?:in the (?:world|country|industry|business|market|universe)|on the (?:market|planet)|on earth|money can buy|of all time|"
+    r"ever (?:made|devised|invented|created|built|designed|produced|sold|written|recorded)|available(?: today| anywhere| now)?)\b"
 )
 # contractual promises (an SLA, a warranty, a refund) are terms of sale, not claims about results
 CONTRACT_RE = re.compile(
@@ -42,7 +42,8 @@ class GuaranteeClaim(ClaimRule):
         "guarantee": r"\b(?:guarantee|guarantees|guaranteed)\b(?: (?:to |that |you |results?\b|success\b|weight loss\b|returns?\b|profits?\b|income\b|fluency\b)|[.!])",
         "riskfree": r"\b(?:risk[- ]free|zero[- ]risk|with no risk|100 ?% safe|completely safe|perfectly safe|totally safe)\b",
         "cure": r"\b(?:miracle|magic|instant|permanent|guaranteed) (?:cure|pill|fix|solution|remedy)\b"
-        r"|\b(?:cure|cures) (?:your |the |any |all |most )?[a-z-]+ (?:in|within|overnight|for good|forever|permanently|instantly)\b|\bwill cure\b",
+        r"|\bcure (?:your |the |any |all |most )?[a-z-]+ (?:in|within|overnight|for good|forever|permanently|instantly)\b"
+        r"|\bcures (?:your |the |any |all |most )?[a-z-]+ (?:in|within|overnight|for good|forever|permanently|instantly)\b|\bwill cure\b",
         "proven": r"\b(?:clinically|scientifically|medically) (?:proven|tested and proven)\b|\bproven to (?:work|cure|reduce|boost|increase|eliminate|remove|burn|double|reverse)\b"
         r"|\b100 ?% (?:guaranteed|effective|safe|natural|risk[- ]free|success(?:ful)?|proven)\b",
         "certain": r"\bwill (?:undoubtedly|definitely|certainly|surely) (?:double|triple|boost|skyrocket|cure|make you rich|transform your)\b"

@@ -55,7 +55,8 @@ class UnsourcedStatistic(ClaimRule):
         "rating": rf"\b\d\.\d ?/ ?(?:5|10)\b|\b\d(?:\.\d)? (?:out of (?:5|10|five|ten) )?stars\b|\brated {NUM} ?(?:/ ?\d+|out of \d+|stars?)",
         "average": rf"\baverage of {HEDGED_NUM}(?:[$£€] ?)?{NUM}",
         "money": rf"[$£€] ?{NUM}",
-        "multiplier": r"\b\d+(?:\.\d+)? ?(?:x|times) (?:as (?:likely|much|many|fast|long|often|effective)|more|less|faster|slower|likelier|higher|lower|better|cheaper)\b",
+        "multiplier": r"\b\d+(?:\.\d+)? times (?:as (?:likely|much|many|fast|long|often|effective)|more|less|faster|slower|likelier|higher|lower|better|cheaper)\b"
+        r"|\b\d+(?:\.\d+)? ?x (?:as (?:likely|much|many|fast|long|often|effective)|more|less|faster|slower|likelier|higher|lower|better|cheaper)\b",
         "multiplier_words": r"\b(?:twice|three times|four times|five times|ten times) (?:as (?:likely|much|many|fast|long|often|effective)|more|less|faster|slower|likelier|higher|lower|better|cheaper)\b",
         "multiplied": r"\b(?:doubles|doubled|triples|tripled|halves|halved|quadruples|quadrupled) (?:your|their|his|her|the (?:risk|chance|odds|likelihood|rate)) ",
         "count": rf"\b{NUM}(?: million| billion)? (?:[a-z-]+ )?[a-z-]+s (?:use|trust|prefer|choose|love|rely on|swear by|have switched|suffer|struggle|buy|believe)\b",
