@@ -14,7 +14,8 @@ from artlint.engine import Linter
 from artlint.packs import PackRule
 from artlint.parsers import format_for, parse
 from artlint.rule import Prefilter, lower_case_twin
-from artlint.rules._claims import ClaimRule
+from artlint.rules._claims import ClaimRule, _shared
+from artlint.rules._notes import NoteRule, _blocks
 
 from .conftest import FIXTURES, ROOT
 
@@ -27,6 +28,8 @@ HARD = [
     "The public largely supports it; most voters in Ohio now believe it; support for it is high.",
     "Insert an image below. Embed the chart above. Place a photo of the team here.",
     "Nine in ten adults agree. 9 in every 10 users do. Writer's note: fix. Note to the editor: check.",
+    "[EDITOR: add links] Image suggestion: a tyre. Certainly! Here is a 900-word post. I hope this article helps. TK: add a quote.",
+    "Section to be expanded: tread. See our guide: INSERT LINK. Coming soon! We're working on it. Actionable Tip: check it.",
 ]
 
 
@@ -47,7 +50,8 @@ def _pattern_and_prefilter(rule):
     if isinstance(rule, PackRule):
         return rule.regex, rule.prefilter
     if isinstance(rule, ClaimRule):
-        return rule.pattern, rule._prefilter
+        rule.prepare()
+        return rule.combined()[0], rule._prefilter
     return None, None
 
 
@@ -99,14 +103,34 @@ def test_phrase_gate_finds_the_same_spans(rule):
     assert matched, f"{rule.code}: no text in the tests matches it, so nothing was checked"
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if isinstance(r, ClaimRule)], ids=lambda r: r.code)
+CLAIM_RULES = [r for r in RULES if isinstance(r, ClaimRule)]
+
+
+@pytest.mark.parametrize("rule", CLAIM_RULES, ids=lambda r: r.code)
+def test_claim_scan_never_skips_a_match(rule):
+    """A claim rule's patterns are spelled out and gated by texts read off them: still, every match of each
+    feature in a prose block is found, at the same place."""
+    features = {name: re.compile(source, re.I) for name, source in rule.features.items()}
+    matched = 0
+    for doc in DOCS:
+        found = {(b.index, name, start) for b, name, start, _ in rule.spans(doc)}
+        for b in doc.blocks:
+            if b.kind not in ("paragraph", "list_item", "quote", "table_row"):
+                continue
+            for name, feature in features.items():
+                for m in feature.finditer(b.text):
+                    matched += 1
+                    assert (b.index, name, m.start()) in found, f"{rule.code}: {name} missed at {m.start()} in {b.text[:80]!r} ({doc.path})"
+    assert matched, f"{rule.code}: no text in the tests matches it, so nothing was checked"
+
+
+@pytest.mark.parametrize("rule", [r for r in CLAIM_RULES if r.combined()[1] is not None], ids=lambda r: r.code)
 def test_claim_twin_finds_the_same_spans(rule):
-    twin = rule._lower_pattern
-    assert twin is not None, f"{rule.code}: its pattern has no lower-case twin (slow path)"
+    pattern, twin = rule.combined()
     for doc in DOCS:
         for b in doc.blocks:
             if len(b.lower) == len(b.text):
-                assert [m.span() for m in twin.finditer(b.lower)] == [m.span() for m in rule.pattern.finditer(b.text)], b.text
+                assert [m.span() for m in twin.finditer(b.lower)] == [m.span() for m in pattern.finditer(b.text)], b.text
 
 
 def test_twin_refused_for_case_sensitive_patterns():
@@ -141,3 +165,20 @@ def test_packed_findings_round_trip():
     back = unpack_findings(pack_findings(findings))
     assert back == findings and [hash(f) for f in back] == [hash(f) for f in findings]
     assert [(f.plugin, f.context) for f in back] == [("builtin", "ctx"), (None, "")]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if isinstance(r, NoteRule)], ids=lambda r: r.code)
+def test_note_gates_never_skip_a_match(rule):
+    """A note rule's gates are read off its patterns: every block a feature matches is tried for it."""
+    matched = 0
+    for doc in DOCS:
+        shared = _shared(doc)
+        rule.prepare()
+        for name, _at_start, pattern, gate in rule._features:
+            tried = {b.index for b in _blocks(shared, doc, gate)}
+            for b in doc.blocks:
+                if b.kind == "code" or not pattern.search(b.text):
+                    continue
+                matched += 1
+                assert b.index in tried, f"{rule.code}: {name} skips {b.text[:80]!r} in {doc.path}"
+    assert matched, f"{rule.code}: no text in the tests matches it, so nothing was checked"

@@ -426,6 +426,22 @@ def rules_cmd(fmt, config_path):
         click.echo(f"{r.code:7} {r.name:34} {r.category:18} {r.severity:8} {r.summary}")
 
 
+def _shown_example(text: str, most: int = 80) -> str:
+    """An example as explain prints it: a long generated one is cut after ``most`` words, with its length."""
+    text = text.strip()
+    words = text.split()
+    if len(words) <= most:
+        return text
+    cut, seen = 0, 0
+    for i, ch in enumerate(text):  # cut after the most-th word, keeping the line breaks before it
+        if ch.isspace() and i and not text[i - 1].isspace():
+            seen += 1
+            if seen == most:
+                cut = i
+                break
+    return f"{text[:cut]} … ({len(words):,} words in all)"
+
+
 @main.command()
 @click.argument("rule")
 @click.option("--config", "config_path", type=click.Path())
@@ -447,10 +463,10 @@ def explain(rule, config_path):
         *(f"  {line}" for line in r.rationale.strip().splitlines()),
         "",
         "Flagged",
-        *(f"  {line}" for line in r.bad.strip().splitlines()),
+        *(f"  {line}" for line in _shown_example(r.bad).splitlines()),
         "",
         "Not flagged",
-        *(f"  {line}" for line in r.good.strip().splitlines()),
+        *(f"  {line}" for line in _shown_example(r.good).splitlines()),
     ]
     if r.options:
         out += ["", "Options (set under [tool.artlint.rules." + r.code + "])"]

@@ -570,6 +570,7 @@ def _make_rule(entry: dict, path: Path) -> Rule:
         "message": entry.get("message", default_msg),
         "swap": swap,
         "limit": entry.get("limit", 0),
+        "example_format": entry.get("example_format", "markdown"),
         "entry": entry,
         "ignorecase": bool(flags),
         "source": str(path),

@@ -211,6 +211,7 @@ class Rule:
     rationale: ClassVar[str] = ""
     bad: ClassVar[str] = ""  # an example that is flagged
     good: ClassVar[str] = ""  # the same example, fixed: not flagged
+    example_format: ClassVar[str] = "markdown"  # the format bad and good are read in (tests/test_rule_examples.py)
     options: ClassVar[dict[str, Any]] = {}
     # each option's type (a type or a tuple of types); an option not listed has its default's type
     option_types: ClassVar[dict[str, Any]] = {}

@@ -20,8 +20,15 @@ class DuplicatePassage(Rule):
         "the paragraph above it, a conclusion that copies the introduction. Candidates are found through "
         "shared word 3-grams (no all-pairs comparison), then confirmed with a fuzzy ratio."
     )
-    bad = "Our team reviews every order by hand before shipping.\n\n...\n\nOur team reviews each order by hand before it ships."
-    good = "Our team reviews every order by hand before shipping.\n\n...\n\nShipping takes two to four days."
+    bad = (
+        "Our team reviews every order by hand before it leaves the warehouse, checking each item against the packing list.\n\n"
+        "Shipping takes two to four days within the country.\n\n"
+        "Our team reviews each order by hand before it leaves the warehouse, checking every item against the packing list."
+    )
+    good = (
+        "Our team reviews every order by hand before it leaves the warehouse, checking each item against the packing list.\n\n"
+        "Shipping takes two to four days within the country, and a tracking link arrives by email on the day it ships."
+    )
 
     def check(self, doc):
         units = []

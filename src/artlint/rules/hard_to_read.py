@@ -12,8 +12,13 @@ class HardToRead(Rule):
     option_choices = {"engine": ("fast", "textstat")}
     summary = "Flesch reading ease below 30 ('very difficult') for the whole article."
     rationale = "Most web audiences read comfortably at Flesch 60+; below 30 is graduate-level text."
-    bad = "Notwithstanding multifaceted geopolitical considerations, comprehensive institutionalised negotiation frameworks necessitate..."
-    good = "Both sides want a deal, but they disagree on three points."
+    bad = " ".join(
+        [
+            "Notwithstanding multifaceted geopolitical considerations, comprehensive institutionalised negotiation frameworks necessitate unprecedented intergovernmental coordination."
+        ]
+        * 20
+    )
+    good = " ".join(["Both sides want a deal, but they disagree on three points. The talks go on next week."] * 13)
 
     def check(self, doc):
         if doc.words < self.opts["min_words"]:

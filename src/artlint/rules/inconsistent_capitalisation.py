@@ -23,8 +23,8 @@ class InconsistentCapitalisation(Rule):
         "own two-word capitalised names and flags a copy whose first word lost its capital while the second "
         "kept it: a case no writer produces by choice."
     )
-    bad = "The United States and Canada signed. Later, the united States withdrew."
-    good = "The United States and Canada signed. Later, the United States withdrew."
+    bad = "Officials from the United States and Canada signed in May.\n\nLater, the United States ratified it.\n\nIn June, the united States withdrew."
+    good = "Officials from the United States and Canada signed in May.\n\nLater, the United States ratified it.\n\nIn June, the United States withdrew."
 
     def check(self, doc):
         prose = [b for b in doc.blocks if b.kind != "code"]

@@ -18,8 +18,17 @@ class KeywordDensity(Rule):
         "written for crawlers and search engines may demote it. Each use past the limit is reported so it "
         "can be rewritten."
     )
-    bad = "Cheap flights are easy. To book cheap flights, compare cheap flights... (the phrase in every sentence)"
-    good = "Cheap flights are easy to find if you compare fares early and travel midweek."
+    bad = (
+        "---\ntitle: Vegan Protein Powder Guide\nkeyword: vegan protein powder\n---\n\n"
+        "Vegan protein powder is easy to add to breakfast. Pick a vegan protein powder with twenty grams per scoop. "
+        "A pea-based vegan protein powder mixes well with oat milk. Some vegan protein powder brands add sweeteners. "
+        "Store vegan protein powder in a dry cupboard."
+    )
+    good = (
+        "---\ntitle: Vegan Protein Powder Guide\nkeyword: vegan protein powder\n---\n\n"
+        "Vegan protein powder is easy to add to breakfast. Pick one with twenty grams per scoop. A pea-based blend "
+        "mixes well with oat milk. Some brands add sweeteners, so read the label. Store the tub in a dry cupboard."
+    )
 
     def check(self, doc):
         if not doc.keyphrase or not doc.words:

@@ -15,8 +15,9 @@ class KeywordPasted(Rule):
         "Stuffing tools append the keyphrase to headings ('History of the Talks, us russia talks') or put "
         "it before the lead ('us russia talks – The talks began...'). The line no longer reads as English."
     )
-    bad = "## Sizing Advice, best running shoes flat feet\n\nbest running shoes flat feet – Our testers ran 200 miles."
-    good = "## Sizing Advice\n\nOur testers ran 200 miles in each of the best running shoes for flat feet."
+    bad = "Cheap Flights to Lisbon\n\ncheap flights lisbon deals – Flights to Lisbon are cheapest in late January.\n\nBudget airlines from the UK\n\nFly midweek to save the most.\n\nWhen to Book, cheap flights lisbon deals\n\nBook six to eight weeks ahead.\n\ncheap flights lisbon deals\n\nCompare the total price including bags.\n\ncheap flights lisbon deals\n"
+    good = "Cheap Flights to Lisbon\n\nFlights to Lisbon are cheapest in late January.\n\nWhen to Book\n\nBook six to eight weeks ahead to find cheap flights to Lisbon.\n"
+    example_format = "text"
 
     def check(self, doc):
         if not doc.keyphrase:

@@ -1,4 +1,5 @@
 from artlint.rule import Rule
+from artlint.rules._examples import paragraphs, text_of
 
 
 class LongParagraph(Rule):
@@ -11,8 +12,8 @@ class LongParagraph(Rule):
     options = {"max_words": 150}
     summary = "A paragraph over 150 words (Yoast's threshold)."
     rationale = "Web readers scan; paragraphs over 150 words are read less (Yoast's paragraph-length assessment)."
-    bad = "A 180-word paragraph."
-    good = "Two paragraphs of 90 words."
+    bad = text_of(180)  # one paragraph of 180 words
+    good = paragraphs(2, 90)
 
     def check(self, doc):
         limit = self.opts["max_words"]

@@ -1,4 +1,5 @@
 from artlint.rule import Rule
+from artlint.rules._examples import paragraphs
 
 
 class LongSection(Rule):
@@ -11,8 +12,8 @@ class LongSection(Rule):
     options = {"max_words": 300}
     summary = "More than 300 words of text without a subheading (Yoast's threshold)."
     rationale = "Subheadings every 300 words or so let readers find their place (Yoast's subheading distribution)."
-    bad = "A section of 450 words under one heading."
-    good = "The same text split under two subheadings."
+    bad = "## Testing the boots\n\n" + paragraphs(5, 90)  # 450 words under one heading
+    good = "## Testing the boots\n\n" + paragraphs(2, 90) + "\n\n## Breaking them in\n\n" + paragraphs(2, 90)
 
     def check(self, doc):
         limit = self.opts["max_words"]

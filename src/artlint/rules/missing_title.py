@@ -14,6 +14,7 @@ class MissingTitle(Rule):
         "lose it and open with a summary sentence or the first paragraph instead."
     )
     bad = "The reduction in peace talks is influenced by several factors, as this article explains.\n\nReasons for the reduction\n..."
+    example_format = "text"  # bare lines: a title, headings and widgets as plain text show them
     good = "Why Peace Talks Stalled in 2024\n\nThe reduction in peace talks is influenced by several factors."
 
     def check(self, doc):

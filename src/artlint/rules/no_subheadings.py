@@ -1,4 +1,5 @@
 from artlint.rule import Rule
+from artlint.rules._examples import paragraphs
 
 
 class NoSubheadings(Rule):
@@ -11,8 +12,8 @@ class NoSubheadings(Rule):
     options = {"min_words": 1500}
     summary = "A long article (1,500+ words by default) with no subheadings."
     rationale = "Subheadings let readers scan and let search engines understand the parts of an article."
-    bad = "A 1,200-word article made only of paragraphs."
-    good = "The same article with a subheading every 200-300 words."
+    bad = "# Choosing Hiking Boots\n\n" + paragraphs(16, 100)  # 1,600 words, no subheading
+    good = "# Choosing Hiking Boots\n\n" + "\n\n".join(f"## Part {k + 1}\n\n" + paragraphs(2, 100) for k in range(8))
 
     def check(self, doc):
         if doc.words >= self.opts["min_words"] and not [h for h in doc.headings if h.index != doc.title_block]:

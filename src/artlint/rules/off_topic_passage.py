@@ -94,11 +94,9 @@ class OffTopicPassage(Rule):
         "noting...'). artlint scores each sentence by the share of its content words, weighted by how rare "
         "they are in English, that occur elsewhere in the article; the score is in the message."
     )
-    bad = (
-        "While the budget talks continue, it's worth noting that the football season has also seen some "
-        "exciting developments. Arsenal beat Chelsea 3-1 on Sunday."
-    )
-    good = "While the budget talks continue, ministers are also reviewing next year's tax bands."
+    bad = "Switching Your Mortgage to a Fixed Rate\n\nRising interest rates have pushed many homeowners to ask whether a fixed-rate mortgage is worth the arrangement fee.\n\nA fixed rate protects your monthly payment from further rate rises, but it usually starts higher than a tracker rate.\n\nLenders charge early repayment fees if you leave a fixed deal before its term ends, so check the exit terms.\n\nWhile mortgage rates remain high, it's worth noting that the football transfer window has also produced some surprises. Manchester United signed a Brazilian striker for a record fee, and supporters queued outside the stadium shop for new shirts.\n\nCompare the total cost of each mortgage deal over the fixed term, including fees, rather than the headline rate.\n\nSpeak to a mortgage broker if your income is irregular, because lenders assess self-employed borrowers differently.\n"
+    good = "Switching Your Mortgage to a Fixed Rate\n\nRising interest rates have pushed many homeowners to ask whether a fixed-rate mortgage is worth the arrangement fee.\n\nA fixed rate protects your monthly payment from further rate rises, but it usually starts higher than a tracker rate.\n\nLenders charge early repayment fees if you leave a fixed deal before its term ends, so check the exit terms.\n\nWhile mortgage rates remain high, it's worth noting that some lenders still offer fee-free fixed deals to borrowers with a large deposit.\n\nCompare the total cost of each mortgage deal over the fixed term, including fees, rather than the headline rate.\n\nSpeak to a mortgage broker if your income is irregular, because lenders assess self-employed borrowers differently.\n"
+    example_format = "text"
 
     def check(self, doc):
         blocks = [b for b in doc.blocks if b.kind in ("paragraph", "quote") and b.index != doc.title_block]

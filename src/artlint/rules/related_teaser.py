@@ -15,6 +15,7 @@ class RelatedTeaser(Rule):
         "headlines and truncated teasers ('...'). They belong to other articles."
     )
     bad = "Latest News\n\nIndia's Central Bank Cuts Rates\n\nThe bank delivered a larger than expected cut, sending..."
+    example_format = "text"  # bare lines: a title, headings and widgets as plain text show them
     good = "Latest news on the merger came on Tuesday, when both boards approved the deal."
 
     def check(self, doc):

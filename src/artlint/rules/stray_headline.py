@@ -17,6 +17,7 @@ class StrayHeadline(Rule):
         "heading straight after, and sharing no key word with the article, they are links to other posts."
     )
     bad = "Baking\n\nBake at 250C for 40 minutes.\n\nTop 10 Celebrity Diets That Actually Work\n\nTroubleshooting\n\nA dense loaf..."
+    example_format = "text"  # bare lines: a title, headings and widgets as plain text show them
     good = "Baking\n\nBake at 250C for 40 minutes.\n\nTroubleshooting a Dense Loaf\n\nA dense loaf..."
 
     def check(self, doc):

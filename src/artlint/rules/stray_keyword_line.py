@@ -14,8 +14,16 @@ class StrayKeywordLine(Rule):
         "SEO tools and careless templates paste the target keyphrase as a line of its own, often as image "
         "alt text or a fake heading. Readers see a stray phrase; search engines see keyword stuffing."
     )
-    bad = "Best Running Shoes for Flat Feet\n\nbest running shoes flat feet\n\nChoosing a shoe starts with..."
-    good = "Best Running Shoes for Flat Feet\n\nChoosing a shoe starts with..."
+    bad = (
+        "---\ntitle: Best Running Shoes for Flat Feet\nkeyword: best running shoes flat feet\n---\n\n"
+        "Choosing a shoe for flat feet starts with support under the arch.\n\nbest running shoes flat feet\n\n"
+        "Stability shoes use firmer foam on the inside of the sole."
+    )
+    good = (
+        "---\ntitle: Best Running Shoes for Flat Feet\nkeyword: best running shoes flat feet\n---\n\n"
+        "Choosing a shoe for flat feet starts with support under the arch.\n\n"
+        "Stability shoes use firmer foam on the inside of the sole."
+    )
 
     def check(self, doc):
         if not doc.keyphrase:

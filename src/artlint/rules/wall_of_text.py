@@ -1,4 +1,5 @@
 from artlint.rule import Rule
+from artlint.rules._examples import paragraphs, text_of
 
 
 class WallOfText(Rule):
@@ -14,8 +15,8 @@ class WallOfText(Rule):
         "Readers scan web articles; a paragraph of several hundred words is skipped. It usually means "
         "paragraph breaks were lost when the text was scraped or generated."
     )
-    bad = "One paragraph of 350 words, with no break, covering history, causes, effects and outlook..."
-    good = "Four paragraphs of 60 to 90 words, one for history, causes, effects and outlook."
+    bad = text_of(350)  # one paragraph of 350 words
+    good = paragraphs(4, 80)
 
     def check(self, doc):
         limit = self.opts["max_words"]
