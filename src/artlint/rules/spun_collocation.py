@@ -1,0 +1,157 @@
+"""AL805: a span that a synonym spinner made out of an attested English collocation.
+
+Spinners swap words for thesaurus synonyms; inside a fixed expression the swap breaks it ("interest
+rate" becomes "hobby rate", "peace of mind" becomes "peace of thoughts"). The rule does not know
+spun phrases: ``scripts/build_collocations.py`` derives, from English bigram counts (Google Books
+n-grams via symspellpy) and the Moby thesaurus, every one-word synonym swap of a strongly attested
+collocation that is itself unattested, with its original and the frequency ratio of the two. The
+rule looks up each bigram and trigram of the text in that index (CRC-32 keys, loaded once, lazily).
+"""
+
+from __future__ import annotations
+
+import array
+import re
+import sys
+import zlib
+from bisect import bisect_left
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+from artlint.rule import Rule
+
+# The index holds variants whose original is at least 8 times as frequent (the build's MIN_RATIO). A
+# ratio of RATIO_FLOOR or more is reported: below it the original is only somewhat commoner than the
+# variant's upper bound (the bigram list's floor), which clean articles reach with rare correct
+# phrases; the value was chosen on the project's clean corpora and development articles.
+RATIO_FLOOR = 3
+# Quote marks: a span inside a quotation is someone else's wording, not the article's.
+QUOTES = '"“”«»'
+URL_PARTS_RE = re.compile(r"://|www\.|[/@_\\`]|\.[a-z]")
+
+
+@cache
+def _index():
+    """(CRC keys as a set, sorted CRC array, original ids, ratios, originals): the shipped index."""
+    data = resources.files("artlint.data").joinpath("spun_index.bin").read_bytes()
+    n = int.from_bytes(data[:4], "little")
+    crcs = array.array("I")
+    crcs.frombytes(data[4 : 4 + 4 * n])
+    ids = array.array("H")
+    ids.frombytes(data[4 + 4 * n : 4 + 6 * n])
+    if sys.byteorder == "big":
+        crcs.byteswap()
+        ids.byteswap()
+    ratios = data[4 + 6 * n : 4 + 7 * n]
+    originals = resources.files("artlint.data").joinpath("spun_originals.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(crcs), crcs, ids, ratios, originals
+
+
+def _grams(words: list[str]):
+    return map(" ".join, zip(words, words[1:])), map(" ".join, zip(words, words[1:], words[2:]))
+
+
+def _crcs(grams) -> set[int]:
+    return set(map(zlib.crc32, map(str.encode, grams)))
+
+
+def _lookup(gram: str) -> tuple[str, int] | None:
+    """(original, ratio) when ``gram`` is an indexed swap of an original that differs in one word."""
+    _, crcs, ids, ratios, originals = _index()
+    key = zlib.crc32(gram.encode())
+    i = bisect_left(crcs, key)
+    if i == len(crcs) or crcs[i] != key:
+        return None
+    original = originals[ids[i]]
+    a, b = gram.split(), original.split()
+    if len(a) != len(b) or sum(x != y for x, y in zip(a, b)) != 1:
+        return None  # a CRC collision with some other variant
+    return original, ratios[i]
+
+
+def _quoted(text: str, start: int) -> bool:
+    """Inside a quotation: an odd number of quote marks before the span in its block."""
+    before = text[:start]
+    return sum(before.count(q) for q in QUOTES) % 2 == 1
+
+
+class SpunCollocation(Rule):
+    """A span absent from English whose one-word synonym swap is a common collocation."""
+
+    code = "AL805"
+    name = "spun-collocation"
+    category = "spun-text"
+    severity = "warning"
+    summary = "A phrase a synonym spinner made from a common collocation ('hobby rate' for interest rate)."
+    rationale = (
+        "Spinners disguise copied text by swapping words for thesaurus synonyms, which breaks fixed "
+        "expressions. A span that English does not use, while one synonym swap gives a collocation "
+        "English uses all the time, is most likely such a swap; the finding names the original and "
+        "how many times more frequent it is."
+    )
+    bad = "Many owners refinance to cut the hobby rate on their loan and gain peace of thoughts."
+    good = "Many owners refinance to cut the interest rate on their loan and gain peace of mind."
+
+    def check(self, doc):
+        keys = None
+        counts = None
+        for b in doc.blocks:
+            if b.kind not in ("paragraph", "list_item", "table_row", "heading"):
+                continue  # code and quotations keep their own wording
+            norm = b.norm
+            words = norm.replace("-", " ").split() if "-" in norm else list(b.norm_words)
+            if len(words) < 2:
+                continue
+            if keys is None:
+                keys = _index()[0]
+            bi, tri = _grams(words)
+            if keys.isdisjoint(_crcs(bi)) and keys.isdisjoint(_crcs(tri)):
+                continue
+            if counts is None:
+                counts = Counter(w for blk in doc.blocks for w in blk.norm_words)
+            yield from self._block_hits(b, words, counts)
+
+    def _block_hits(self, b, words, counts):
+        seen = set()
+        for n in (3, 2):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                found = _lookup(gram)
+                if found is None or gram in seen:
+                    continue
+                original, ratio = found
+                if ratio < RATIO_FLOOR:
+                    continue
+                swapped = next(x for x, y in zip(gram.split(), original.split()) if x != y)
+                if counts[swapped] > 1:
+                    continue  # a word the article keeps using is its subject's term ("right needle" in knitting)
+                seen.add(gram)
+                for m in self._spans(b, gram.split()):
+                    yield self.hit(
+                        f"'{m.group(0)}': likely a synonym swap of '{original}' "
+                        f"(the original is {ratio}× as frequent in English).",
+                        b,
+                        m.start(),
+                        m.end(),
+                    )
+
+    @staticmethod
+    def _spans(b, gram_words):
+        """Where the gram stands in the block's text as plain prose (not a name, quotation or URL)."""
+        pattern = r"(?<![\w'’-])" + r"[\s-]+".join(map(re.escape, gram_words)) + r"(?![\w'’-])"
+        text = b.text
+        for m in re.finditer(pattern, text, re.I):
+            left = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            right = min((k for k in (text.find(" ", m.end()), text.find("\n", m.end())) if k >= 0), default=len(text))
+            if URL_PARTS_RE.search(text, left, right):
+                continue  # part of a URL, an address or a file name
+            if _quoted(text, m.start()):
+                continue
+            caps = [w[:1].isupper() for w in m.group(0).replace("-", " ").split()]
+            at_start = m.start() == 0 or text[: m.start()].rstrip()[-1:] in ".!?:;\"“(" or b.is_heading
+            if any(caps[1:]) and not (b.is_heading and all(caps)):
+                continue  # a capitalised word inside: a name or title ("Constant Gardener")
+            if caps[0] and not at_start:
+                continue
+            yield m
