@@ -1,7 +1,7 @@
 """AL805: a span that a synonym spinner made out of an attested English collocation.
 
-Spinners swap words for thesaurus synonyms; inside a fixed expression the swap breaks it ("interest
-rate" becomes "hobby rate", "peace of mind" becomes "peace of thoughts"). The rule does not know
+Spinners swap words for thesaurus synonyms; inside a fixed expression the swap breaks it ("heart
+attack" becomes "heart assault", "in other words" becomes "in other phrases"). The rule does not know
 spun phrases: ``scripts/build_collocations.py`` derives, from English bigram counts (Google Books
 n-grams via symspellpy) and the Moby thesaurus, every one-word synonym swap of a strongly attested
 collocation that is itself unattested, with its original and the frequency ratio of the two. The
@@ -83,15 +83,15 @@ class SpunCollocation(Rule):
     name = "spun-collocation"
     category = "spun-text"
     severity = "warning"
-    summary = "A phrase a synonym spinner made from a common collocation ('hobby rate' for interest rate)."
+    summary = "A phrase a synonym spinner made from a common collocation ('heart assault' for heart attack)."
     rationale = (
         "Spinners disguise copied text by swapping words for thesaurus synonyms, which breaks fixed "
         "expressions. A span that English does not use, while one synonym swap gives a collocation "
         "English uses all the time, is most likely such a swap; the finding names the original and "
         "how many times more frequent it is."
     )
-    bad = "Many owners refinance to cut the hobby rate on their loan and gain peace of thoughts."
-    good = "Many owners refinance to cut the interest rate on their loan and gain peace of mind."
+    bad = "A heart assault needs care at once, and common logic says to call for help."
+    good = "A heart attack needs care at once, and common sense says to call for help."
 
     def check(self, doc):
         keys = None
