@@ -15,8 +15,8 @@ import re
 import sys
 import zlib
 from bisect import bisect_left
-from collections import Counter
 from functools import cache
+from itertools import chain, repeat
 from importlib import resources
 
 from artlint.rule import Rule
@@ -48,18 +48,23 @@ def _index():
     return frozenset(crcs), crcs, ids, ratios, originals
 
 
-def _grams(words: list[str]):
-    return map(" ".join, zip(words, words[1:])), map(" ".join, zip(words, words[1:], words[2:]))
+def _gram_crcs(words: list[bytes]) -> tuple[list[int], list[int]]:
+    """CRC-32 of each bigram and trigram of ``words`` (UTF-8), as the index keys them ("w1 w2").
+
+    CRC-32 continues from a prefix's value, so each gram costs two C calls and no joined string:
+    the prefix "w1 " is hashed once and extended by "w2" (bigram) or "w2 " then "w3" (trigram).
+    """
+    spaced = list(map(bytes.__add__, words, repeat(b" ")))
+    first = list(map(zlib.crc32, spaced))
+    bigrams = list(map(zlib.crc32, words[1:], first))
+    middle = map(zlib.crc32, spaced[1:], first)
+    return bigrams, list(map(zlib.crc32, words[2:], middle))
 
 
-def _crcs(grams) -> set[int]:
-    return set(map(zlib.crc32, map(str.encode, grams)))
-
-
-def _lookup(gram: str) -> tuple[str, int] | None:
+def _lookup(gram: str, key: int | None = None) -> tuple[str, int] | None:
     """(original, ratio) when ``gram`` is an indexed swap of an original that differs in one word."""
     _, crcs, ids, ratios, originals = _index()
-    key = zlib.crc32(gram.encode())
+    key = zlib.crc32(gram.encode()) if key is None else key
     i = bisect_left(crcs, key)
     if i == len(crcs) or crcs[i] != key:
         return None
@@ -95,36 +100,33 @@ class SpunCollocation(Rule):
 
     def check(self, doc):
         keys = None
-        counts = None
         for b in doc.blocks:
             if b.kind not in ("paragraph", "list_item", "table_row", "heading"):
                 continue  # code and quotations keep their own wording
             norm = b.norm
-            words = norm.replace("-", " ").split() if "-" in norm else list(b.norm_words)
-            if len(words) < 2:
-                continue
             if keys is None:
                 keys = _index()[0]
-            bi, tri = _grams(words)
-            if keys.isdisjoint(_crcs(bi)) and keys.isdisjoint(_crcs(tri)):
+            bigrams, trigrams = _gram_crcs(norm.replace("-", " ").encode().split())
+            if keys.isdisjoint(chain(trigrams, bigrams)):
                 continue
-            if counts is None:
-                counts = Counter(w for blk in doc.blocks for w in blk.norm_words)
-            yield from self._block_hits(b, words, counts)
+            words = norm.replace("-", " ").split()
+            yield from self._block_hits(doc, b, words, {3: trigrams, 2: bigrams}, keys)
 
-    def _block_hits(self, b, words, counts):
+    def _block_hits(self, doc, b, words, grams, keys):
         seen = set()
-        for n in (3, 2):
-            for i in range(len(words) - n + 1):
+        for n, crcs in grams.items():
+            for i, key in enumerate(crcs):
+                if key not in keys:
+                    continue
                 gram = " ".join(words[i : i + n])
-                found = _lookup(gram)
+                found = _lookup(gram, key)
                 if found is None or gram in seen:
                     continue
                 original, ratio = found
                 if ratio < RATIO_FLOOR:
                     continue
                 swapped = next(x for x, y in zip(gram.split(), original.split()) if x != y)
-                if counts[swapped] > 1:
+                if sum(blk.norm_words.count(swapped) for blk in doc.blocks) > 1:
                     continue  # a word the article keeps using is its subject's term ("right needle" in knitting)
                 seen.add(gram)
                 for m in self._spans(b, gram.split()):
