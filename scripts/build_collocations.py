@@ -174,11 +174,7 @@ def _synonyms(thesaurus, unigrams, stem: str) -> tuple[str, ...]:
         top = _common_floor(unigrams, MOST_COMMON)
         _SYNONYMS[stem] = tuple(
             sorted(
-                {
-                    s
-                    for s in thesaurus.get(stem, ())
-                    if s.isalpha() and not _related(s, stem) and MIN_SYNONYM <= unigrams.get(s, 0) < top
-                }
+                {s for s in thesaurus.get(stem, ()) if s.isalpha() and not _related(s, stem) and MIN_SYNONYM <= unigrams.get(s, 0) < top}
             )
         )
     return _SYNONYMS[stem]
