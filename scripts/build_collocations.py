@@ -242,34 +242,48 @@ def _variants(bigrams, unigrams, thesaurus, phrases) -> dict[str, tuple[float, s
     return variants
 
 
+def _pair_of_swap(variant: str, original: str) -> str:
+    """The two words of ``variant`` that hold the swapped word: the rule hashes only word pairs."""
+    v, o = variant.split(), original.split()
+    k = next(i for i, (x, y) in enumerate(zip(v, o)) if x != y)
+    k = min(k, len(v) - 2)
+    return " ".join(v[k : k + 2])
+
+
 def encode(variants: dict[str, tuple[float, str]]) -> tuple[str, bytes]:
     """The two shipped files: the originals (one a line) and the index of variants.
 
-    The index is three little-endian arrays of one length n, after n itself (uint32): the CRC-32 of
-    each variant's UTF-8 text (uint32, ascending), the line of its original in the originals file
-    (uint16) and its ratio rounded and capped at 255 (uint8).  Two variants with one CRC keep the higher
-    ratio (the rule checks that a hit differs from its original by one word, so a collision elsewhere
-    is harmless).
+    The index is, little-endian: n (uint32), then three arrays of length n: the CRC-32 of each
+    variant's UTF-8 text (uint32, ascending), the line of its original in the originals file (uint16)
+    and its score rounded and capped at 255 (uint8); then m (uint32) and m CRC-32s (ascending) of the
+    word pairs that hold a swapped word (a bigram variant is its own pair), which the rule tests first.
+    Two variants with one CRC keep the higher score (the rule checks that a hit differs from its
+    original by one word, so a collision elsewhere is harmless).
     """
     originals = sorted({orig for _, orig in variants.values()})
     if len(originals) > 0xFFFF:
         raise SystemExit(f"{len(originals)} originals: more than a uint16 can number; raise the thresholds")
     line = {o: i for i, o in enumerate(originals)}
     best: dict[int, tuple[int, int]] = {}
+    pairs: set[int] = set()
     for text, (ratio, orig) in variants.items():
         key = zlib.crc32(text.encode("utf-8"))
         entry = (min(255, round(ratio)), line[orig])
         if key not in best or entry > best[key]:
             best[key] = entry
+        pairs.add(zlib.crc32(_pair_of_swap(text, orig).encode("utf-8")))
     keys = sorted(best)
     head = array.array("I", [len(keys)])
     crcs = array.array("I", keys)
     ids = array.array("H", [best[k][1] for k in keys])
     scores = array.array("B", [best[k][0] for k in keys])
+    pair_head = array.array("I", [len(pairs)])
+    pair_crcs = array.array("I", sorted(pairs))
     if sys.byteorder == "big":
-        for a in (head, crcs, ids):
+        for a in (head, crcs, ids, pair_head, pair_crcs):
             a.byteswap()
-    return "\n".join(originals) + "\n", head.tobytes() + crcs.tobytes() + ids.tobytes() + scores.tobytes()
+    body = head.tobytes() + crcs.tobytes() + ids.tobytes() + scores.tobytes()
+    return "\n".join(originals) + "\n", body + pair_head.tobytes() + pair_crcs.tobytes()
 
 
 def build(src: Path) -> tuple[str, bytes]:

@@ -6,7 +6,8 @@ spun phrases: ``scripts/build_collocations.py`` derives, from English bigram cou
 n-grams via symspellpy) and the Moby thesaurus, every one-word synonym swap of a strongly attested
 collocation (a multi-word entry of the thesaurus) that is itself unattested, with its original and
 a score: how many times more frequent the original is. The
-rule looks up each bigram and trigram of the text in that index (CRC-32 keys, loaded once, lazily).
+rule looks up each word pair of the text in that index (CRC-32 keys, loaded once, lazily), and the
+runs of two to four words around a pair that holds a swapped word.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import zlib
 from bisect import bisect_left
 from functools import cache
 from importlib import resources
-from itertools import chain, repeat
+from itertools import repeat
 
 from artlint.rule import Rule
 
@@ -34,32 +35,31 @@ URL_PARTS_RE = re.compile(r"://|www\.|[/@_\\`]|\.[a-z]")
 
 @cache
 def _index():
-    """(CRC keys as a set, sorted CRC array, original ids, ratios, originals): the shipped index."""
+    """(pair keys as a set, sorted CRC array, original ids, scores, originals): the shipped index."""
     data = resources.files("artlint.data").joinpath("spun_index.bin").read_bytes()
     n = int.from_bytes(data[:4], "little")
     crcs = array.array("I")
     crcs.frombytes(data[4 : 4 + 4 * n])
     ids = array.array("H")
     ids.frombytes(data[4 + 4 * n : 4 + 6 * n])
+    scores = data[4 + 6 * n : 4 + 7 * n]
+    at = 4 + 7 * n
+    m = int.from_bytes(data[at : at + 4], "little")
+    pairs = array.array("I")
+    pairs.frombytes(data[at + 4 : at + 4 + 4 * m])
     if sys.byteorder == "big":
-        crcs.byteswap()
-        ids.byteswap()
-    ratios = data[4 + 6 * n : 4 + 7 * n]
+        for a in (crcs, ids, pairs):
+            a.byteswap()
     originals = resources.files("artlint.data").joinpath("spun_originals.txt").read_text(encoding="utf-8").split("\n")
-    return frozenset(crcs), crcs, ids, ratios, originals
+    return frozenset(pairs), crcs, ids, scores, originals
 
 
-def _gram_crcs(words: list[bytes]) -> tuple[list[int], list[int]]:
-    """CRC-32 of each bigram and trigram of ``words`` (UTF-8), as the index keys them ("w1 w2").
+def _pair_crcs(words: list[bytes]) -> list[int]:
+    """CRC-32 of each pair of ``words`` (UTF-8) as the index keys them ("w1 w2"), all in C.
 
-    CRC-32 continues from a prefix's value, so each gram costs two C calls and no joined string:
-    the prefix "w1 " is hashed once and extended by "w2" (bigram) or "w2 " then "w3" (trigram).
+    CRC-32 continues from a prefix's value: "w1 " is hashed and extended by "w2", with no joined string.
     """
-    spaced = list(map(bytes.__add__, words, repeat(b" ")))
-    first = list(map(zlib.crc32, spaced))
-    bigrams = list(map(zlib.crc32, words[1:], first))
-    middle = map(zlib.crc32, spaced[1:], first)
-    return bigrams, list(map(zlib.crc32, words[2:], middle))
+    return list(map(zlib.crc32, words[1:], map(zlib.crc32, map(bytes.__add__, words, repeat(b" ")))))
 
 
 def _lookup(gram: str, key: int | None = None) -> tuple[str, int] | None:
@@ -107,20 +107,23 @@ class SpunCollocation(Rule):
             norm = b.norm
             if keys is None:
                 keys = _index()[0]
-            bigrams, trigrams = _gram_crcs(norm.replace("-", " ").encode().split())
-            if keys.isdisjoint(chain(trigrams, bigrams)):
+            pairs = _pair_crcs(norm.replace("-", " ").encode().split())
+            if keys.isdisjoint(pairs):
                 continue
             words = norm.replace("-", " ").split()
-            yield from self._block_hits(doc, b, words, {3: trigrams, 2: bigrams}, keys)
+            yield from self._block_hits(doc, b, words, pairs, keys)
 
-    def _block_hits(self, doc, b, words, grams, keys):
+    def _block_hits(self, doc, b, words, pairs, keys):
         seen = set()
-        for n, crcs in grams.items():
-            for i, key in enumerate(crcs):
-                if key not in keys:
+        for i, key in enumerate(pairs):
+            if key not in keys:
+                continue
+            # the pair holds the swapped word: the variant is this pair or a longer run around it
+            for start, n in ((i - 2, 4), (i - 1, 4), (i, 4), (i - 1, 3), (i, 3), (i, 2)):
+                if start < 0 or start + n > len(words):
                     continue
-                gram = " ".join(words[i : i + n])
-                found = _lookup(gram, key)
+                gram = " ".join(words[start : start + n])
+                found = _lookup(gram)
                 if found is None or gram in seen:
                     continue
                 original, ratio = found
@@ -137,6 +140,7 @@ class SpunCollocation(Rule):
                         m.start(),
                         m.end(),
                     )
+                break  # the longest run that is a known swap is the finding
 
     @staticmethod
     def _spans(b, gram_words):
