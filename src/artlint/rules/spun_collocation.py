@@ -101,6 +101,7 @@ class SpunCollocation(Rule):
 
     def check(self, doc):
         keys = None
+        uses: dict[str, int] = {}  # how often the article uses a swapped word
         for b in doc.blocks:
             if b.kind not in ("paragraph", "list_item", "table_row", "heading"):
                 continue  # code and quotations keep their own wording
@@ -111,9 +112,9 @@ class SpunCollocation(Rule):
             if keys.isdisjoint(pairs):
                 continue
             words = norm.replace("-", " ").split()
-            yield from self._block_hits(doc, b, words, pairs, keys)
+            yield from self._block_hits(doc, b, words, pairs, keys, uses)
 
-    def _block_hits(self, doc, b, words, pairs, keys):
+    def _block_hits(self, doc, b, words, pairs, keys, uses):
         seen = set()
         for i, key in enumerate(pairs):
             if key not in keys:
@@ -123,16 +124,20 @@ class SpunCollocation(Rule):
                 if start < 0 or start + n > len(words):
                     continue
                 gram = " ".join(words[start : start + n])
+                if gram in seen:
+                    continue
+                seen.add(gram)  # each distinct run is judged once per block
                 found = _lookup(gram)
-                if found is None or gram in seen:
+                if found is None:
                     continue
                 original, ratio = found
                 if ratio < RATIO_FLOOR:
                     continue
                 swapped = next(x for x, y in zip(gram.split(), original.split()) if x != y)
-                if sum(blk.norm_words.count(swapped) for blk in doc.blocks) > 1:
+                if swapped not in uses:
+                    uses[swapped] = sum(blk.norm_words.count(swapped) for blk in doc.blocks)
+                if uses[swapped] > 1:
                     continue  # a word the article keeps using is its subject's term ("right needle" in knitting)
-                seen.add(gram)
                 for m in self._spans(b, gram.split()):
                     yield self.hit(
                         f"'{m.group(0)}': likely a synonym swap of '{original}' (the original is {ratio}× as frequent in English).",
