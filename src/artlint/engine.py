@@ -228,6 +228,8 @@ class Linter:
         ignore = list(ignore) + self.config.ignore
         chosen: dict[str, Rule] = {}
         for rule in self.all_rules:
+            if rule.preview and not any((severity_rank(s, rule) or (0,))[0] >= 3 for s in select):
+                continue  # preview rules run only when named
             if any(matches(rule, s) for s in select) and not any(matches(rule, s) for s in ignore):
                 opts = {}
                 for key, value in self.config.rules.items():

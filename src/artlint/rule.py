@@ -218,6 +218,8 @@ class Rule:
     option_choices: ClassVar[dict[str, tuple]] = {}  # options that take one of a few values
     formats: ClassVar[tuple[str, ...] | None] = None  # None: every format
     fixture_select: ClassVar[tuple[str, ...]] = ()  # other rules this rule's fixtures need enabled
+    # a preview rule runs only when a selector names it by code or name (its precision is not yet proven)
+    preview: ClassVar[bool] = False
     plugin: str | None = None  # filled in by the plugin manager
     source: str = ""  # module or pack file that defines the rule
 

@@ -88,7 +88,10 @@ class SpunCollocation(Rule):
     code = "AL805"
     name = "spun-collocation"
     category = "spun-text"
-    severity = "warning"
+    severity = "info"
+    # On 16 annotated articles written after it was built it found none of their 42 swaps
+    # and raised 8 false alarms ("peak temperature", "keen edge"): it runs only when named (--select AL805).
+    preview = True
     summary = "A phrase a synonym spinner made from a common collocation ('heart assault' for heart attack)."
     rationale = (
         "Spinners disguise copied text by swapping words for thesaurus synonyms, which breaks fixed "
