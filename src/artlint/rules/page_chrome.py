@@ -1,0 +1,188 @@
+"""Page chrome told from content by features, the way jusText tells boilerplate from text.
+
+A line of page chrome (a share bar, a breadcrumb, a rating widget, an ad label, an author box, a
+tag line, a call to action) is short, is rarely a sentence, is made of interface words and platform
+names cut up by separators, and sits at the top or the tail of the article or between sections.
+Each of those is weak alone; the rule adds them up and reports a block whose score passes a
+threshold, naming the features that scored. Lexicons here are small sets of interface words, not
+whole strings: the decision always comes from several features together.
+"""
+
+from __future__ import annotations
+
+import re
+
+from artlint import text as textutil
+from artlint.rule import Rule
+
+# Buttons and links of page widgets: a segment that starts with one of these is a control, not text.
+BUTTON_RE = re.compile(
+    r"(?:share|tweet|pin(?: it)?|print|e-?mail(?: this| to)|save (?:to|for later|this (?:post|article|recipe|pattern|guide))|"
+    r"download|subscribe|sign (?:up|in)|log ?in|register|follow us|rate this|vote|reply|bookmark|install|upvote|copy link|"
+    r"(?:read|load|show|see|view) (?:more|next|all|also)|jump to|skip to|back to top|add to|like this|"
+    r"leave a (?:comment|reply)|comments?|favou?rites?)\b",
+    re.I,
+)
+# Social and app platforms (a run of them, or one after a button, is a share or app bar).
+PLATFORMS = frozenset(
+    "facebook twitter whatsapp pinterest linkedin reddit telegram instagram youtube tiktok threads mastodon "
+    "bluesky flipboard messenger rss ios android email e-mail x".split()
+)
+# Characters that cut a line into menu items, crumbs or buttons.
+SEPARATOR_RE = re.compile(r"\s*[|•·›»]\s*|\s[>/–—-]\s")  # "/", ">" and dashes only between spaces (paths, ranges)
+CRUMB_RE = re.compile(r"^\s*(?:(?:home|start)\s*[›»>/]|[›»>]\s*\w)", re.I)
+COUNT_RE = re.compile(
+    r"\b1 (?:vote|rating|review|comment|reply|view|share|like)\b|"
+    r"\b\d[\d,.]*k?\s+(?:votes|ratings|reviews|comments|replies|views|shares|likes|followers|subscribers)\b|[★☆⭐]{2,}",
+    re.I,
+)
+# The widget's own question opening the block, or its answer buttons.
+FEEDBACK_RE = re.compile(
+    r"^\W*(?:(?:was|is|did you find) this [\w ]{1,30}(?:helpful|useful)|how (?:useful|helpful) was|rate this)\b|"
+    r"\?\W*yes\W{1,5}no\b|👍.{0,12}👎",
+    re.I,
+)
+# An ad or promotion label opening the block, or the marks of an offer.
+AD_LABEL_RE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ads?|promoted|promotion|paid partnership|partner content)\b", re.I)
+OFFER_RE = re.compile(r"\b\d+\s*%\s*off\b|\b(?:use|with) (?:the )?code\s+[A-Z0-9]{4,}\b|\bfree (?:trial|shipping|download)\b", re.I)
+# A call to action in the site's voice: an imperative, the site's "our", and the thing offered.
+CTA_VERB_RE = re.compile(
+    r"(?:^|[.!?]\s+)[^\w\s]{0,4}\s*(?:get|join|download|grab|claim|sign up|subscribe|install|enter your|never miss|don'?t miss|want more|love)\b",
+    re.I,
+)
+OFFER_NOUNS = frozenset(
+    "newsletter newsletters app apps checklist ebook e-book course webinar template toolkit tips updates inbox "
+    "community podcast deals offers discount readers subscribers digest".split()
+)
+SITE_VOICE_RE = re.compile(r"\b(?:our|we'?ll|us)\b", re.I)
+AUTHOR_LABEL_RE = re.compile(r"^\W*(?:about the (?:author|writer)s?|meet the (?:author|writer))\b", re.I)
+# A bio in the third person: a full name and a writer's role, "writes about", "is ... based in".
+BIO_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+ (?:is|has been) an? (?:[\w-]+ ){0,4}?"
+    r"(?:writer|journalist|editor|blogger|author|reporter|contributor|columnist|copywriter)s?\b|"
+    r"\b(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+ (?:writes about|is an? [\w -]{3,40} based in)\b"
+)
+META_RE = re.compile(
+    r"^\W*(?:posted in|filed (?:in|under)|tagged(?: with)?|tags|categories|category)\b\s*:?\s*\S",
+    re.I,
+)
+# The label of a list of other posts' links ("Read next in Home Office", "More from the blog").
+LIST_LABEL_RE = re.compile(r"^\W*(?:(?:read|see|view|explore) (?:next|more|also)|more (?:from|in|on|about))\b", re.I)
+SENTENCE_END = (".", "!", "?", "…", '"', "”", ")")
+
+THRESHOLD = 4  # two strong features, or one strong and two weak: one alone never reports
+MAX_WORDS = 60  # chrome blocks are short; c. 95% of those in the devset and seeds are under 30 words
+STRONG, WEAK = 3, 1
+BLOCK_KINDS = frozenset({"paragraph", "heading", "list_item", "quote"})
+
+
+def _segments(text: str) -> list[str]:
+    return [s for s in SEPARATOR_RE.split(text) if s.strip()]
+
+
+def _headline_list_follows(blocks, i: int) -> bool:
+    """Two or more short lines that are not sentences come next (a list of other posts' titles)."""
+    nxt = blocks[i + 1 : i + 3]
+    return len(nxt) == 2 and all(
+        b.kind in ("list_item", "heading", "paragraph") and b.words <= 14 and not b.text.rstrip().endswith(".") for b in nxt
+    )
+
+
+def features(block, position: str, repeated: bool, list_follows: bool = False) -> list[tuple[str, int]]:
+    """The scored features of one block, as (name, weight)."""
+    text = block.text.strip()
+    words = block.words
+    found: list[tuple[str, int]] = []
+    segs = _segments(text)
+    runs = block.alnum_runs
+    buttons = sum(1 for s in segs if BUTTON_RE.match(s.strip(" :*_#\u200b📱📬👉")))
+    platforms = len(runs & PLATFORMS) if len(segs) >= 2 or buttons else len((runs - {"x", "email", "e"}) & PLATFORMS)
+    short_items = len(segs) >= 3 and sum(textutil.count_words(s) <= 4 for s in segs) >= len(segs) - 1
+    if buttons >= 2 or (buttons and platforms):
+        found.append(("buttons", STRONG))
+    elif buttons:
+        found.append(("button word", WEAK))
+    if platforms >= 2:
+        found.append(("platform names", STRONG if len(segs) >= 3 else WEAK))
+    if short_items:
+        found.append(("separated short items", STRONG if len(segs) >= 4 or buttons else WEAK))
+    if CRUMB_RE.match(text) and len(segs) >= 2:
+        found.append(("breadcrumb", STRONG))
+    if COUNT_RE.search(text):
+        found.append(("vote/comment/view counts", STRONG))
+    if FEEDBACK_RE.search(text):
+        found.append(("feedback widget", STRONG))
+    m = AD_LABEL_RE.match(text)
+    if m:  # the label alone (or before a separator) is an ad slot; before other words it may be a topic
+        rest = text[m.end() :].strip()
+        found.append(("ad label", STRONG if not rest or not rest[0].isalnum() else WEAK))
+    if OFFER_RE.search(text):
+        found.append(("promotion", STRONG))
+    if CTA_VERB_RE.search(text) and SITE_VOICE_RE.search(text) and runs & OFFER_NOUNS:
+        found.append(("call to action", STRONG))
+    if list_follows and LIST_LABEL_RE.match(text):
+        found.append(("label of a list of links", STRONG))
+    if AUTHOR_LABEL_RE.match(text):
+        found.append(("author-box label", STRONG))
+    if BIO_RE.search(text):
+        found.append(("third-person writer's bio", STRONG))
+    if META_RE.match(text):
+        found.append(("date/tag/category line", STRONG))
+    if not found:
+        return found  # position and shape alone never make chrome: a heading is short too
+    if block.link_text_chars and block.link_text_chars >= 0.5 * len(text):
+        found.append(("link density", WEAK))
+    if not text.endswith(SENTENCE_END) or words <= 4:
+        found.append(("not a sentence", WEAK))
+    if position:
+        found.append((position, WEAK))
+    if repeated:
+        found.append(("repeated", WEAK))
+    stop = textutil.stopwords()
+    if words >= 12 and text.endswith(SENTENCE_END):
+        density = sum(1 for w in block.norm_words if w in stop) / max(1, words)
+        if density >= 0.4:  # jusText's "good" paragraphs run at 0.3+; prose about sharing reads like prose
+            found.append(("prose", -2))
+    return found
+
+
+class PageChrome(Rule):
+    """Page chrome (share bars, crumbs, rating and feedback widgets, ads, author boxes) found by features."""
+
+    code = "AL613"
+    name = "page-chrome"
+    category = "boilerplate"
+    severity = "warning"
+    summary = "A line or short block of page chrome (buttons, share bar, breadcrumb, rating widget, ad, author box, tag line)."
+    rationale = (
+        "Widgets of the page template end up in the article body when it is scraped or assembled by a pipeline. "
+        "They are told from content by features, as jusText does: interface words and platform names, separators "
+        "between short items, counts of votes and comments, ad and offer labels, a call to action in the site's "
+        "voice, an author box, not a sentence, link density, position at the top or tail, repetition. A block is "
+        "reported when its features add up to the threshold; the message names them."
+    )
+    bad = "How to Store Winter Tyres\n\nShare this guide: Facebook | Pinterest | Email\n\nKeep them stacked flat in a cool, dark place."
+    good = "How to Store Winter Tyres\n\nMost readers found this guide through a friend who shared it on Facebook.\n"
+
+    def check(self, doc):
+        rows: dict[int | None, int] = {}
+        for b in doc.blocks:
+            if b.kind == "table_row":
+                rows[b.table] = rows.get(b.table, 0) + 1
+        # the title too (a crumb trail can sit above it), and one-row "tables" (a bar of buttons split by pipes)
+        body = [b for b in doc.blocks if b.kind in BLOCK_KINDS or (b.kind == "table_row" and rows[b.table] == 1)]
+        if not body:
+            return
+        last = len(body) - 1
+        counts: dict[str, int] = {}
+        for b in body:
+            counts[b.norm] = counts.get(b.norm, 0) + 1
+        for i, b in enumerate(body):
+            if not b.words or b.words > MAX_WORDS:
+                continue
+            position = "top of article" if i <= 2 else "tail of article" if i >= last - 3 else ""
+            found = features(b, position, counts[b.norm] > 1 and b.words >= 2, _headline_list_follows(body, i))
+            score = sum(w for _, w in found)
+            if score >= THRESHOLD:
+                names = ", ".join(n for n, w in found if w > 0)
+                yield self.hit(f"Page chrome in the article body (score {score}: {names}).", b, 0, min(len(b.text), 80))
