@@ -2,6 +2,7 @@ from artlint import text as textutil
 from artlint.rule import Rule
 from artlint.rules._shared import CHROME_LABEL_RE, FAQ_HEADING_RE, WIDGET_LABEL_RE
 from artlint.rules.flattened_table import flattened_tables
+from artlint.rules.sentence_heading import is_callout
 
 # In bare text, two heading-like lines in a row are a heading and its subheading as often as an empty
 # section; only a document that never stacks headings elsewhere says which. One or two stacked pairs among
@@ -39,8 +40,8 @@ class EmptySection(Rule):
         headings = [h for h in doc.headings if h.index != doc.title_block]
         bare = set() if doc.has_heading_levels else self._bare_empty(doc, headings)
         for h in headings:
-            if CHROME_LABEL_RE.fullmatch(h.text) or h.text.rstrip().endswith("?"):
-                continue  # page chrome and FAQ questions have their own rules
+            if CHROME_LABEL_RE.fullmatch(h.text) or h.text.rstrip().endswith("?") or is_callout(doc, h):
+                continue  # page chrome, FAQ questions and callout sentences have their own rules
             if doc.keyphrase and doc.keyphrase in textutil.normalise(h.text):
                 continue
             nxt = doc.blocks[h.index + 1] if h.index + 1 < len(doc.blocks) else None
