@@ -20,7 +20,9 @@ BUTTON_RE = re.compile(
     r"(?:share|tweet|pin(?: it)?|print|e-?mail(?: this| to)|save (?:to|for later|this (?:post|article|recipe|pattern|guide))|"
     r"download|subscribe|sign (?:up|in)|log ?in|register|follow us|rate this|vote|reply|bookmark|install|upvote|copy link|"
     r"(?:read|load|show|see|view) (?:more|next|all|also)|jump to|skip to|back to top|add to|like this|"
-    r"leave a (?:comment|reply)|comments?|favou?rites?)\b",
+    r"leave a (?:comment|reply)|favou?rites?|(?:click|tap) here|"
+    r"(?:previous|next|older|newer) (?:post|article|story|page)|listen to this (?:article|post|story)|"
+    r"privacy policy|terms of (?:use|service)|contact us|about us|sitemap|advertise with us)\b",
     re.I,
 )
 # Social and app platforms (a run of them, or one after a button, is a share or app bar).
@@ -29,8 +31,8 @@ PLATFORMS = frozenset(
     "bluesky flipboard messenger rss ios android email e-mail x".split()
 )
 # Characters that cut a line into menu items, crumbs or buttons.
-SEPARATOR_RE = re.compile(r"\s*[|•·›»]\s*|\s[>/–—-]\s")  # "/", ">" and dashes only between spaces (paths, ranges)
-CRUMB_RE = re.compile(r"^\s*(?:(?:home|start)\s*[›»>/]|[›»>]\s*\w)", re.I)
+SEPARATOR_RE = re.compile(r"\s*[|•·›»]\s*|\s[>/–—-]\s|:\s+")  # "/", ">" and dashes only between spaces (paths, ranges)
+CRUMB_RE = re.compile(r"^\s*(?:(?:home|start)\s*[›»>/]|[›»>]\s*\w)|\s[›»>]\s.+\s[›»>]\s", re.I)
 COUNT_RE = re.compile(
     r"\b1 (?:vote|rating|review|comment|reply|view|share|like)\b|"
     r"\b\d[\d,.]*k?\s+(?:votes|ratings|reviews|comments|replies|views|shares|likes|followers|subscribers)\b|[★☆⭐]{2,}",
@@ -44,7 +46,11 @@ FEEDBACK_RE = re.compile(
 )
 # An ad or promotion label opening the block, or the marks of an offer.
 AD_LABEL_RE = re.compile(r"^\W*(?:sponsored|advertisement|advert|ads?|promoted|promotion|paid partnership|partner content)\b", re.I)
-OFFER_RE = re.compile(r"\b\d+\s*%\s*off\b|\b(?:use|with) (?:the )?code\s+[A-Z0-9]{4,}\b|\bfree (?:trial|shipping|download)\b", re.I)
+OFFER_RE = re.compile(
+    r"\b\d+\s*%\s*off\b|\b(?:use|with) (?:the )?code\s+[A-Z0-9]{4,}\b|\bfree (?:trial|shipping|download)\b|"
+    r"\blimited (?:time|offer|slots|places|spaces|availability|stock)\b|\b(?:shop|buy|order|book) now\b",
+    re.I,
+)
 # A call to action in the site's voice: an imperative, the site's "our", and the thing offered.
 CTA_VERB_RE = re.compile(
     r"(?:^|[.!?]\s+)[^\w\s]{0,4}\s*(?:get|join|download|grab|claim|sign up|subscribe|install|enter your|never miss|don'?t miss|want more|love)\b",
@@ -52,7 +58,7 @@ CTA_VERB_RE = re.compile(
 )
 OFFER_NOUNS = frozenset(
     "newsletter newsletters app apps checklist ebook e-book course webinar template toolkit tips updates inbox "
-    "community podcast deals offers discount readers subscribers digest".split()
+    "community podcast deals offers discount readers subscribers digest free ebook book guide".split()
 )
 SITE_VOICE_RE = re.compile(r"\b(?:our|we'?ll|us)\b", re.I)
 AUTHOR_LABEL_RE = re.compile(r"^\W*(?:about the (?:author|writer)s?|meet the (?:author|writer))\b", re.I)
@@ -66,6 +72,7 @@ META_RE = re.compile(
     r"^\W*(?:posted in|filed (?:in|under)|tagged(?: with)?|tags|categories|category)\b\s*:?\s*\S",
     re.I,
 )
+SELF_REF_RE = re.compile(r"\bthis (?:post|article|recipe|guide|page|story|pattern)\b", re.I)
 # The label of a list of other posts' links ("Read next in Home Office", "More from the blog").
 LIST_LABEL_RE = re.compile(r"^\W*(?:(?:read|see|view|explore) (?:next|more|also)|more (?:from|in|on|about))\b", re.I)
 SENTENCE_END = (".", "!", "?", "…", '"', "”", ")")
@@ -96,7 +103,11 @@ def features(block, position: str, repeated: bool, list_follows: bool = False) -
     segs = _segments(text)
     runs = block.alnum_runs
     buttons = sum(1 for s in segs if BUTTON_RE.match(s.strip(" :*_#\u200b📱📬👉")))
-    platforms = len(runs & PLATFORMS) if len(segs) >= 2 or buttons else len((runs - {"x", "email", "e"}) & PLATFORMS)
+    if words <= 8:  # a short line of controls may run them together: "Log in to leave a comment"
+        runs_together = len({m.lower() for m in BUTTON_RE.findall(text)})
+        buttons = max(buttons, runs_together if runs_together >= 2 else 0)
+    # "x" and "email" are platforms only in a bar of items; in prose they are an ordinary letter and word
+    platforms = len(runs & PLATFORMS) if len(segs) >= 2 else len((runs - {"x", "email", "e", "mail"}) & PLATFORMS)
     short_items = len(segs) >= 3 and sum(textutil.count_words(s) <= 4 for s in segs) >= len(segs) - 1
     if buttons >= 2 or (buttons and platforms):
         found.append(("buttons", STRONG))
@@ -104,9 +115,7 @@ def features(block, position: str, repeated: bool, list_follows: bool = False) -
         found.append(("button word", WEAK))
     if platforms >= 2:
         found.append(("platform names", STRONG if len(segs) >= 3 else WEAK))
-    if short_items:
-        found.append(("separated short items", STRONG if len(segs) >= 4 or buttons else WEAK))
-    if CRUMB_RE.match(text) and len(segs) >= 2:
+    if CRUMB_RE.search(text) and len(segs) >= 3 and all(textutil.count_words(s) <= 5 for s in segs):
         found.append(("breadcrumb", STRONG))
     if COUNT_RE.search(text):
         found.append(("vote/comment/view counts", STRONG))
@@ -120,16 +129,23 @@ def features(block, position: str, repeated: bool, list_follows: bool = False) -
         found.append(("promotion", STRONG))
     if CTA_VERB_RE.search(text) and SITE_VOICE_RE.search(text) and runs & OFFER_NOUNS:
         found.append(("call to action", STRONG))
-    if list_follows and LIST_LABEL_RE.match(text):
+    m = LIST_LABEL_RE.match(text)
+    if m and list_follows:
         found.append(("label of a list of links", STRONG))
+    elif m and len(segs) >= 2 and not text.endswith((".", "!")):
+        found.append(("link to another post", STRONG))
     if AUTHOR_LABEL_RE.match(text):
         found.append(("author-box label", STRONG))
     if BIO_RE.search(text):
         found.append(("third-person writer's bio", STRONG))
     if META_RE.match(text):
         found.append(("date/tag/category line", STRONG))
+    if buttons and SELF_REF_RE.search(text):
+        found.append(("control for this page", STRONG))
     if not found:
         return found  # position and shape alone never make chrome: a heading is short too
+    if short_items:
+        found.append(("separated short items", WEAK))
     if block.link_text_chars and block.link_text_chars >= 0.5 * len(text):
         found.append(("link density", WEAK))
     if not text.endswith(SENTENCE_END) or words <= 4:
