@@ -53,7 +53,7 @@ OFFER_RE = re.compile(
 )
 # A call to action in the site's voice: an imperative, the site's "our", and the thing offered.
 CTA_VERB_RE = re.compile(
-    r"(?:^|[.!?]\s+)[^\w\s]{0,4}\s*(?:get|join|download|grab|claim|sign up|subscribe|install|enter your|never miss|don'?t miss|want more|love)\b",
+    r"(?:^|[.!?]\s+)[^\w\s]{0,4}\s*(?:(?:click|tap) here to \w+|get|join|download|grab|claim|sign up|subscribe|install|enter your|never miss|don'?t miss|want more|love)\b",
     re.I,
 )
 OFFER_NOUNS = frozenset(
@@ -68,13 +68,29 @@ BIO_RE = re.compile(
     r"(?:writer|journalist|editor|blogger|author|reporter|contributor|columnist|copywriter)s?\b|"
     r"\b(?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+ (?:writes about|is an? [\w -]{3,40} based in)\b"
 )
+BYLINE_RE = re.compile(r"^\W*(?:written|posted|published|reviewed) by:?\s+[A-Z]")
 META_RE = re.compile(
     r"^\W*(?:posted in|filed (?:in|under)|tagged(?: with)?|tags|categories|category)\b\s*:?\s*\S",
     re.I,
 )
+# Words page widgets are labelled with. A short line made only of these (and small words) is a widget's
+# label or button: "Leave a comment", "Related Articles", "Print Recipe", "This site uses cookies".
+WIDGET_WORDS = frozenset(  # interface words with no other common sense
+    "reply replies comment comments related recommended author autor auteur subscribe unsubscribe print tweet "
+    "cookie cookies sponsored advertisement newsletter login logout register tags categories archive archives "
+    "widget sidebar".split()
+)
+WIDGET_MODIFIERS = frozenset(  # words widgets use that prose uses too: two of them make a label
+    "leave post posts article articles story stories news latest recent popular trending read more content must "
+    "bio recipe jump share shares pin accept privacy policy settings menu search home navigation next previous "
+    "top back submit cancel enter name email website required load show view".split()
+)
+LABEL_FILLER = frozenset("a an the this that to of for our your you us me on in by like all site uses here please it".split())
 SELF_REF_RE = re.compile(r"\bthis (?:post|article|recipe|guide|page|story|pattern)\b", re.I)
 # The label of a list of other posts' links ("Read next in Home Office", "More from the blog").
-LIST_LABEL_RE = re.compile(r"^\W*(?:(?:read|see|view|explore) (?:next|more|also)|more (?:from|in|on|about))\b", re.I)
+LIST_LABEL_RE = re.compile(
+    r"^\W*(?:(?:read|see|view|explore) (?:next|more|also)|more (?:from|in|on|about)|related(?: posts?| articles?| reading)?)\b", re.I
+)
 SENTENCE_END = (".", "!", "?", "…", '"', "”", ")")
 
 THRESHOLD = 4  # two strong features, or one strong and two weak: one alone never reports
@@ -136,10 +152,19 @@ def features(block, position: str, repeated: bool, list_follows: bool = False) -
         found.append(("link to another post", STRONG))
     if AUTHOR_LABEL_RE.match(text):
         found.append(("author-box label", STRONG))
-    if BIO_RE.search(text):
+    bio = bool(BIO_RE.search(text))
+    if bio:
         found.append(("third-person writer's bio", STRONG))
+    if position.startswith("tail") and BYLINE_RE.match(text):
+        found.append(("byline at the tail", STRONG))  # at the top a byline is the article's own
     if META_RE.match(text):
         found.append(("date/tag/category line", STRONG))
+    norm = block.norm_words
+    if 0 < len(norm) <= 5 and not text.endswith((".", "?")):
+        core = sum(1 for w in norm if w in WIDGET_WORDS)
+        mods = sum(1 for w in norm if w in WIDGET_MODIFIERS)
+        if (core or mods >= 2) and core + mods + sum(1 for w in norm if w in LABEL_FILLER) == len(norm):
+            found.append(("widget label", STRONG))
     if buttons and SELF_REF_RE.search(text):
         found.append(("control for this page", STRONG))
     if not found:
@@ -155,7 +180,7 @@ def features(block, position: str, repeated: bool, list_follows: bool = False) -
     if repeated:
         found.append(("repeated", WEAK))
     stop = textutil.stopwords()
-    if words >= 12 and text.endswith(SENTENCE_END):
+    if words >= 12 and text.endswith(SENTENCE_END) and not bio:
         density = sum(1 for w in block.norm_words if w in stop) / max(1, words)
         if density >= 0.4:  # jusText's "good" paragraphs run at 0.3+; prose about sharing reads like prose
             found.append(("prose", -2))
