@@ -51,18 +51,40 @@ class Table(NamedTuple):
     cells: int  # 0 when the cells are separated by single spaces
 
 
+def _candidate(doc, b) -> bool:
+    """A block that can hold table lines: in plain text a line that does not end like a sentence; in
+    Markdown and HTML a paragraph of three source lines or more with a tab or a run of spaces inside."""
+    if b.kind not in ("heading", "paragraph") or b.end <= b.start:
+        return False
+    if doc.format == "text":
+        return not b.text.endswith(SENTENCE_END)
+    raw = doc.source[b.start : b.end]
+    return raw.count("\n") >= MIN_ROWS and ("\t" in raw or "  " in raw)
+
+
 def _source_lines(doc) -> list[Line]:
-    """The source lines of the prose blocks, in order (each line once)."""
+    """The source lines of the candidate blocks, in order (each line once). Only groups of consecutive
+    candidate blocks that can hold a header and two rows are located in the source (most hold none)."""
+    groups: list[list] = []
+    prev = -2
+    for b in doc.blocks:
+        if _candidate(doc, b):
+            if b.index == prev + 1 and groups:
+                groups[-1].append(b)
+            else:
+                groups.append([b])
+            prev = b.index
     lines: list[Line] = []
     last = 0
-    for b in doc.blocks:
-        if b.kind in ("code", "table_row") or b.end <= b.start:
-            continue
-        first, _ = doc.position(b.start)
-        for k, raw in enumerate(doc.source[b.start : b.end].split("\n")):
-            if first + k > last and raw.strip():
-                lines.append(Line(first + k, raw.strip(), b))
-                last = first + k
+    for group in groups:
+        if len(group) <= MIN_ROWS and doc.format == "text":
+            continue  # in plain text each line is a block: fewer than three cannot be a table
+        for b in group:
+            first, _ = doc.position(b.start)
+            for k, raw in enumerate(doc.source[b.start : b.end].split("\n")):
+                if first + k > last and raw.strip():
+                    lines.append(Line(first + k, raw.strip(), b))
+                    last = first + k
     return lines
 
 
@@ -155,13 +177,18 @@ def _text_position(doc, block, line: int) -> int:
 
 
 def flattened_tables(doc) -> list[Table]:
-    """Every flattened table of the document (also used by empty-section, which must not read its rows as headings)."""
+    """Every flattened table of the document (also used by empty-section and merged-heading, which must not
+    read its rows as headings). Found once per document: the result is kept on it, as cached properties are."""
+    cached = doc.__dict__.get("_flattened_tables")
+    if cached is not None:
+        return cached
     found: list[Table] = []
     for run in _runs(_source_lines(doc)):
         tables = list(_delimited(run))
         if not tables and doc.format == "text":
             tables = list(_single_spaced(run))
         found.extend(tables)
+    doc.__dict__["_flattened_tables"] = found
     return found
 
 

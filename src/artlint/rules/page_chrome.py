@@ -31,7 +31,7 @@ PLATFORMS = frozenset(
     "bluesky flipboard messenger rss ios android email e-mail x".split()
 )
 # Characters that cut a line into menu items, crumbs or buttons.
-SEPARATOR_RE = re.compile(r"\s*[|•·›»]\s*|\s[>/–—-]\s|:\s+")  # "/", ">" and dashes only between spaces (paths, ranges)
+SEPARATOR_RE = re.compile(r"[|•·›»]|\s[>/–—-]\s|:\s")  # "/", ">" and dashes only between spaces (paths, ranges)
 CRUMB_RE = re.compile(r"^\s*(?:(?:home|start)\s*[›»>/]|[›»>]\s*\w)|\s[›»>]\s.+\s[›»>]\s", re.I)
 COUNT_RE = re.compile(
     r"\b1 (?:vote|rating|review|comment|reply|view|share|like)\b|"
@@ -100,7 +100,79 @@ BLOCK_KINDS = frozenset({"paragraph", "heading", "list_item", "quote"})
 
 
 def _segments(text: str) -> list[str]:
-    return [s for s in SEPARATOR_RE.split(text) if s.strip()]
+    if not _has_mark(text, SEPARATOR_MARKS):
+        return [text]  # most blocks: no separator at all, and no split to pay for
+    segs = SEPARATOR_RE.split(text)
+    return [s.strip() for s in segs if s.strip()] if len(segs) > 1 else [text]
+
+
+# Cheap gates: a regex runs only when the block holds one of the words it needs (a set lookup per block).
+BUTTON_WORDS = frozenset(
+    "share tweet pin print email mail save download subscribe sign log login register follow rate vote reply "
+    "bookmark install upvote copy read load show see view jump skip back add like leave favourites favorites "
+    "click tap previous next older newer listen privacy terms contact about sitemap advertise".split()
+)
+COUNT_WORDS = frozenset(
+    "vote votes rating ratings review reviews comment comments reply replies view views share shares like likes followers subscribers".split()
+)
+FEEDBACK_WORDS = frozenset("helpful useful yes rate".split())
+AD_WORDS = frozenset("sponsored advertisement advert ad ads promoted promotion paid partner".split())
+OFFER_WORDS = frozenset("off code free limited now".split())
+CTA_WORDS = frozenset("get join download grab claim sign subscribe install enter never don want love click tap".split())
+VOICE_WORDS = frozenset("our we ll us".split())
+AUTHOR_WORDS = frozenset("author authors writer writers".split())
+BIO_WORDS = frozenset("writer writers journalist editor blogger author reporter contributor columnist copywriter writes based".split())
+META_WORDS = frozenset("posted filed tagged tags categories category written published reviewed".split())
+LIST_WORDS = frozenset("read see view explore more related".split())
+# What SEPARATOR_RE and the star widgets need, as substrings: `in` finds them far faster than a regex scan.
+SEPARATOR_MARKS = ("|", "•", "·", "›", "»", " > ", " / ", " – ", " — ", " - ", ": ")
+BAR_MARKS = ("|", "•", "·", "›", "»", "★", "☆", "⭐", "👍", "👎")  # rare in prose: one is enough to look closer
+SPACED_MARKS = (" > ", " / ", " – ", " — ", " - ")  # common in prose: a bar has two or more
+STAR_MARKS = ("★", "☆", "⭐", "👍", "👎")
+
+
+def _has_bar(text: str) -> bool:
+    """Separators or stars enough to make a bar of items or a widget (`in` tests: many times faster than a regex)."""
+    for m in BAR_MARKS:
+        if m in text:
+            return True
+    for m in SPACED_MARKS:
+        if m in text:
+            return sum(text.count(m) for m in SPACED_MARKS) >= 2
+    return False
+
+
+def _has_mark(text: str, marks: tuple[str, ...]) -> bool:
+    for m in marks:
+        if m in text:
+            return True
+    return False
+
+
+FIRST_TRIGGERS = BUTTON_WORDS | AD_WORDS | META_WORDS | LIST_WORDS | CTA_WORDS | frozenset("about meet was is did how".split())
+LONG_TRIGGERS = (
+    (PLATFORMS - {"x", "email", "e", "mail"})
+    | frozenset("votes ratings reviews comments replies views shares likes followers subscribers".split())
+    | FEEDBACK_WORDS
+    | AUTHOR_WORDS
+    | BIO_WORDS
+    | frozenset("code limited trial shipping".split())
+)
+ALL_TRIGGERS = (
+    BUTTON_WORDS
+    | PLATFORMS
+    | COUNT_WORDS
+    | FEEDBACK_WORDS
+    | AD_WORDS
+    | OFFER_WORDS
+    | CTA_WORDS
+    | AUTHOR_WORDS
+    | BIO_WORDS
+    | META_WORDS
+    | LIST_WORDS
+    | WIDGET_WORDS
+    | WIDGET_MODIFIERS
+)
 
 
 def _headline_list_follows(blocks, i: int) -> bool:
@@ -116,49 +188,58 @@ def features(block, position: str, repeated: bool, list_follows: bool = False) -
     text = block.text.strip()
     words = block.words
     found: list[tuple[str, int]] = []
-    segs = _segments(text)
     runs = block.alnum_runs
-    buttons = sum(1 for s in segs if BUTTON_RE.match(s.strip(" :*_#\u200b📱📬👉")))
-    if words <= 8:  # a short line of controls may run them together: "Log in to leave a comment"
-        runs_together = len({m.lower() for m in BUTTON_RE.findall(text)})
-        buttons = max(buttons, runs_together if runs_together >= 2 else 0)
+    segs = _segments(text)
+    stars = _has_mark(text, STAR_MARKS)
+    buttons = 0
+    if not BUTTON_WORDS.isdisjoint(runs):
+        buttons = sum(1 for s in segs if BUTTON_RE.match(s.strip(" :*_#\u200b📱📬👉")))
+        if words <= 8:  # a short line of controls may run them together: "Log in to leave a comment"
+            runs_together = len({m.lower() for m in BUTTON_RE.findall(text)})
+            buttons = max(buttons, runs_together if runs_together >= 2 else 0)
     # "x" and "email" are platforms only in a bar of items; in prose they are an ordinary letter and word
     platforms = len(runs & PLATFORMS) if len(segs) >= 2 else len((runs - {"x", "email", "e", "mail"}) & PLATFORMS)
-    short_items = len(segs) >= 3 and sum(textutil.count_words(s) <= 4 for s in segs) >= len(segs) - 1
     if buttons >= 2 or (buttons and platforms):
         found.append(("buttons", STRONG))
     elif buttons:
         found.append(("button word", WEAK))
     if platforms >= 2:
         found.append(("platform names", STRONG if len(segs) >= 3 else WEAK))
-    if CRUMB_RE.search(text) and len(segs) >= 3 and all(textutil.count_words(s) <= 5 for s in segs):
+    if len(segs) >= 3 and CRUMB_RE.search(text) and all(textutil.count_words(s) <= 5 for s in segs):
         found.append(("breadcrumb", STRONG))
-    if COUNT_RE.search(text):
+    if (stars or not COUNT_WORDS.isdisjoint(runs)) and COUNT_RE.search(text):
         found.append(("vote/comment/view counts", STRONG))
-    if FEEDBACK_RE.search(text):
+    if (stars or not FEEDBACK_WORDS.isdisjoint(runs)) and FEEDBACK_RE.search(text):
         found.append(("feedback widget", STRONG))
-    m = AD_LABEL_RE.match(text)
+    m = AD_LABEL_RE.match(text) if not AD_WORDS.isdisjoint(runs) else None
     if m:  # the label alone (or before a separator) is an ad slot; before other words it may be a topic
         rest = text[m.end() :].strip()
         found.append(("ad label", STRONG if not rest or not rest[0].isalnum() else WEAK))
-    if OFFER_RE.search(text):
+    if not OFFER_WORDS.isdisjoint(runs) and OFFER_RE.search(text):
         found.append(("promotion", STRONG))
-    if CTA_VERB_RE.search(text) and SITE_VOICE_RE.search(text) and runs & OFFER_NOUNS:
+    if (
+        not CTA_WORDS.isdisjoint(runs)
+        and not VOICE_WORDS.isdisjoint(runs)
+        and not OFFER_NOUNS.isdisjoint(runs)
+        and CTA_VERB_RE.search(text)
+        and SITE_VOICE_RE.search(text)
+    ):
         found.append(("call to action", STRONG))
-    m = LIST_LABEL_RE.match(text)
+    m = LIST_LABEL_RE.match(text) if not LIST_WORDS.isdisjoint(runs) else None
     if m and list_follows:
         found.append(("label of a list of links", STRONG))
     elif m and len(segs) >= 2 and not text.endswith((".", "!")):
         found.append(("link to another post", STRONG))
-    if AUTHOR_LABEL_RE.match(text):
+    if not AUTHOR_WORDS.isdisjoint(runs) and AUTHOR_LABEL_RE.match(text):
         found.append(("author-box label", STRONG))
-    bio = bool(BIO_RE.search(text))
+    bio = not BIO_WORDS.isdisjoint(runs) and bool(BIO_RE.search(text))
     if bio:
         found.append(("third-person writer's bio", STRONG))
-    if position.startswith("tail") and BYLINE_RE.match(text):
-        found.append(("byline at the tail", STRONG))  # at the top a byline is the article's own
-    if META_RE.match(text):
-        found.append(("date/tag/category line", STRONG))
+    if not META_WORDS.isdisjoint(runs):
+        if position.startswith("tail") and BYLINE_RE.match(text):
+            found.append(("byline at the tail", STRONG))  # at the top a byline is the article's own
+        if META_RE.match(text):
+            found.append(("date/tag/category line", STRONG))
     norm = block.norm_words
     if 0 < len(norm) <= 5 and not text.endswith((".", "?")):
         core = sum(1 for w in norm if w in WIDGET_WORDS)
@@ -169,7 +250,7 @@ def features(block, position: str, repeated: bool, list_follows: bool = False) -
         found.append(("control for this page", STRONG))
     if not found:
         return found  # position and shape alone never make chrome: a heading is short too
-    if short_items:
+    if len(segs) >= 3 and sum(textutil.count_words(s) <= 4 for s in segs) >= len(segs) - 1:
         found.append(("separated short items", WEAK))
     if block.link_text_chars and block.link_text_chars >= 0.5 * len(text):
         found.append(("link density", WEAK))
@@ -179,9 +260,9 @@ def features(block, position: str, repeated: bool, list_follows: bool = False) -
         found.append((position, WEAK))
     if repeated:
         found.append(("repeated", WEAK))
-    stop = textutil.stopwords()
     if words >= 12 and text.endswith(SENTENCE_END) and not bio:
-        density = sum(1 for w in block.norm_words if w in stop) / max(1, words)
+        stop = textutil.stopwords()
+        density = sum(1 for w in norm if w in stop) / max(1, words)
         if density >= 0.4:  # jusText's "good" paragraphs run at 0.3+; prose about sharing reads like prose
             found.append(("prose", -2))
     return found
@@ -215,15 +296,38 @@ class PageChrome(Rule):
         if not body:
             return
         last = len(body) - 1
-        counts: dict[str, int] = {}
-        for b in body:
-            counts[b.norm] = counts.get(b.norm, 0) + 1
+        counts: dict[str, int] | None = None
         for i, b in enumerate(body):
-            if not b.words or b.words > MAX_WORDS:
+            if not b.words or b.words > MAX_WORDS or not _may_be_chrome(b):
                 continue
+            if counts is None:
+                counts = {}
+                for other in body:
+                    counts[other.norm] = counts.get(other.norm, 0) + 1
             position = "top of article" if i <= 2 else "tail of article" if i >= last - 3 else ""
             found = features(b, position, counts[b.norm] > 1 and b.words >= 2, _headline_list_follows(body, i))
             score = sum(w for _, w in found)
             if score >= THRESHOLD:
                 names = ", ".join(n for n, w in found if w > 0)
                 yield self.hit(f"Page chrome in the article body (score {score}: {names}).", b, 0, min(len(b.text), 80))
+
+
+def _may_be_chrome(block) -> bool:
+    """A cheap first look (a few set lookups), so that most blocks never reach the features.
+
+    A short line can be a widget label or a button, so any interface word lets it through. A longer block
+    gets through only with a separator bar or a star, or with what the features that read sentences need:
+    an interface word first (a button, an ad, a tag or list label, "About the author"), a platform, a plural
+    count noun, a feedback word, an offer code, a writer's role (a bio), or the site's voice with an offer.
+    """
+    runs = block.alnum_runs
+    if block.words <= 8:
+        if not ALL_TRIGGERS.isdisjoint(runs):
+            return True
+    elif block.norm_words[0] in FIRST_TRIGGERS or not LONG_TRIGGERS.isdisjoint(runs):
+        return True
+    elif "%" in block.text and "off" in runs:
+        return True
+    elif not VOICE_WORDS.isdisjoint(runs) and not OFFER_NOUNS.isdisjoint(runs) and not CTA_WORDS.isdisjoint(runs):
+        return True
+    return _has_bar(block.text)
