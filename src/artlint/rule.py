@@ -214,6 +214,7 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     formats: ClassVar[tuple[str, ...] | None] = None  # None: every format
     fixture_select: ClassVar[tuple[str, ...]] = ()  # other rules this rule's fixtures need enabled
+    fallback: ClassVar[bool] = False  # a broad rule: dropped on lines a specific rule of its category already flags
     plugin: str | None = None  # filled in by the plugin manager
     source: str = ""  # module or pack file that defines the rule
 

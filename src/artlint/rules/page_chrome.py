@@ -275,6 +275,7 @@ class PageChrome(Rule):
     name = "page-chrome"
     category = "boilerplate"
     severity = "warning"
+    fallback = True  # the pack's patterns name chrome more precisely ("Ad slot", "Comment form"): they win a line
     summary = "A line or short block of page chrome (buttons, share bar, breadcrumb, rating widget, ad, author box, tag line)."
     rationale = (
         "Widgets of the page template end up in the article body when it is scraped or assembled by a pipeline. "
