@@ -94,6 +94,7 @@ LIST_LABEL_RE = re.compile(
 SENTENCE_END = (".", "!", "?", "…", '"', "”", ")")
 
 THRESHOLD = 4  # two strong features, or one strong and two weak: one alone never reports
+MAX_CHARS = 480  # 60 words of 8 characters: longer blocks are skipped before their words are looked at
 MAX_WORDS = 60  # chrome blocks are short; c. 95% of those in the devset and seeds are under 30 words
 STRONG, WEAK = 3, 1
 BLOCK_KINDS = frozenset({"paragraph", "heading", "list_item", "quote"})
@@ -298,8 +299,9 @@ class PageChrome(Rule):
             return
         last = len(body) - 1
         counts: dict[str, int] | None = None
+        may_be_chrome = _may_be_chrome
         for i, b in enumerate(body):
-            if not b.words or b.words > MAX_WORDS or not _may_be_chrome(b):
+            if len(b.text) > MAX_CHARS or not b.words or b.words > MAX_WORDS or not may_be_chrome(b):
                 continue
             if counts is None:
                 counts = {}
