@@ -323,10 +323,24 @@ class Linter:
         return out
 
     def lint_document(self, doc: Document) -> list[Finding]:
-        findings = self._run_rules(doc)
+        findings = self._without_covered_fallbacks(self._run_rules(doc))
         if doc.comments:
             findings = self._apply_suppressions(doc, findings)
         return sorted(findings, key=Finding.sort_key)
+
+    def _without_covered_fallbacks(self, findings: set[Finding]) -> set[Finding]:
+        """A fallback rule's finding on a line that a specific rule of the same category already flags says
+        the same thing twice (page-chrome on a line the ad-slot pattern caught): keep the specific one."""
+        fallback = {r.code for r in self.rules if r.fallback}
+        if not fallback or not any(f.rule in fallback for f in findings):
+            return findings
+        covered = {
+            (f.category, line)
+            for f in findings
+            if f.rule not in fallback and f.line is not None
+            for line in range(f.line, (f.end_line or f.line) + 1)
+        }
+        return {f for f in findings if f.rule not in fallback or f.line is None or (f.category, f.line) not in covered}
 
     def _apply_suppressions(self, doc: Document, findings: set[Finding]) -> set[Finding]:
         from artlint.suppressions import covers, parse_directives

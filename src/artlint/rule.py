@@ -220,6 +220,7 @@ class Rule:
     fixture_select: ClassVar[tuple[str, ...]] = ()  # other rules this rule's fixtures need enabled
     # a preview rule runs only when a selector names it by code or name (its precision is not yet proven)
     preview: ClassVar[bool] = False
+    fallback: ClassVar[bool] = False  # a broad rule: dropped on lines a specific rule of its category already flags
     plugin: str | None = None  # filled in by the plugin manager
     source: str = ""  # module or pack file that defines the rule
 
