@@ -129,7 +129,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp())
     rows = {}
     jobs = os.cpu_count() or 1
-    base = [*artlint, "check", str(corpus), "--format", "json", "--output", str(tmp / "r.json"), "--fail-on", "never"]
+    base = [*artlint, "check", str(corpus), "--no-respect-gitignore", "--format", "json", "--output", str(tmp / "r.json"), "--fail-on", "never"]
     cold = [*base, "--no-cache", "--jobs", str(jobs)]
     pairs = []  # (artlint, proselint) run back to back: the VM's speed drifts, a pair shares the drift
     if args.proselint:
@@ -173,7 +173,7 @@ def main() -> int:
             c = generate(n)
             fcount, wcount = corpus_stats(c)
             r = measure(
-                [*artlint, "check", str(c), "--format", "json", "--output", str(tmp / "s.json"), "--no-cache", "--fail-on", "never"]
+                [*artlint, "check", str(c), "--no-respect-gitignore", "--format", "json", "--output", str(tmp / "s.json"), "--no-cache", "--fail-on", "never"]
             )
             print(
                 f"  {fcount:6d} files {wcount:11,d} words: CPU {r['cpu']:8.2f} s, wall {r['wall']:7.2f} s, "

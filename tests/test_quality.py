@@ -16,8 +16,15 @@ from .eval.score import SCORED, load_gold, score
 ARTICLES = Path(__file__).resolve().parent / "articles"
 CLEAN = Path(__file__).resolve().parent / "corpus_clean"
 
-# (precision, recall) floors, raised whenever the rules improve; never lowered.
+FIRST_RUN = Path(__file__).resolve().parent / "first_run"
+
+# (precision, recall) regression floors, raised whenever the rules improve; never lowered. The rules were
+# tuned on these articles, so these are floors, not quality claims (the README gives first-run figures).
 FLOORS = {"seeds": (0.95, 1.00), "articles": (1.00, 1.00)}
+# Articles written by teammates who had not read the rules, scored before the rules of that round changed
+# (tests/first_run/README.md). "tuned": the rules were then developed against them; "held_out": nobody
+# read them while changing rules. Floors are the figures measured after the round, rounded down.
+FIRST_RUN_FLOORS = {"tuned": (0.0, 0.0), "held_out": (0.0, 0.0)}
 CATEGORY_RECALL_FLOOR = 0.9
 CLEAN_MAX_PER_1000_WORDS = 0.5
 
@@ -40,6 +47,15 @@ def test_quality_floors(name, folder):
     for cat in SCORED:
         if tp[cat] + fn[cat]:
             assert tp[cat] / (tp[cat] + fn[cat]) >= CATEGORY_RECALL_FLOOR, f"{name}: {cat} recall\n{shown}"
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_RUN_FLOORS))
+def test_first_run_articles_regression_floors(name):
+    *_, details, precision, recall = _score(FIRST_RUN / name)
+    shown = "\n".join(" ".join(map(str, d)) for d in details)
+    floor_p, floor_r = FIRST_RUN_FLOORS[name]
+    assert precision >= floor_p, f"{name}: precision {precision:.3f} < {floor_p}\n{shown}"
+    assert recall >= floor_r, f"{name}: recall {recall:.3f} < {floor_r}\n{shown}"
 
 
 def test_own_articles_cover_topics_and_formats():
