@@ -18,6 +18,7 @@ import click
 from artlint import __version__
 from artlint.config import ConfigError
 from artlint.dask_api import ClusterError  # imports Dask lazily, only when a cluster is used
+from artlint.parsers import formats_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -148,6 +149,7 @@ def main():
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: nearest artlint.toml or pyproject.toml).")
 @click.option("--keyword", help="Target keyphrase (default: front matter, else inferred).")
 @click.option("--stdin-filename", default="stdin.txt", help="Name (and so format) for text read from '-'.")
+@click.option("--format-in", help=f"Input format of '-' and of files with no known extension: {formats_text()}.")
 @click.option("--include", multiple=True, help="Glob of files to include when walking folders.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
@@ -170,6 +172,7 @@ def check(
     config_path,
     keyword,
     stdin_filename,
+    format_in,
     include,
     exclude,
     quiet,
@@ -182,10 +185,13 @@ def check(
     dask_address,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin."""
+    from artlint.parsers import REGISTRY
     from artlint.plugins import collect_reporters
 
     formats = list(formats) or ["text"]
     linter = _linter(config_path, select, ignore, keyword, paths, keep_source="html" in formats, use_cache=not no_cache)
+    if format_in and format_in not in REGISTRY:  # plugins' formats are registered by now
+        raise UserError(f"unknown input format {format_in!r} (choose from {', '.join(REGISTRY)})")
     reporters = collect_reporters(linter.plugins)
     for f in formats:
         if f not in reporters:
@@ -213,6 +219,7 @@ def check(
                 progress=tick,
                 jobs=jobs or os.cpu_count() or 1,
                 dask_address=dask_address,
+                format_in=format_in,
             )
     except KeyboardInterrupt:
         raise SystemExit(130) from None

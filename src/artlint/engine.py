@@ -24,7 +24,7 @@ from artlint import __version__
 from artlint.config import Config
 from artlint.document import Document
 from artlint.parsers import ParseError, format_for, parse
-from artlint.plugins import collect_rules, make_manager
+from artlint.plugins import collect_input_formats, collect_rules, make_manager
 from artlint.rule import SEVERITY_RANK, Finding, Rule, RuleSet, finding_from_hit, pack_findings, unpack_findings
 from artlint.sources import InputError, collect, decode, read_bytes, read_file
 
@@ -179,6 +179,8 @@ class Linter:
         self.config = config or Config()
         self.keep_source = keep_source
         self.plugins = make_manager(extra=plugins)
+        collect_input_formats(self.plugins)
+        self.format_in: str | None = None  # the format of inputs whose name has no known extension (--format-in)
         self.all_rules = collect_rules(self.plugins, self.config.packs)
         select = list(select) or self.config.select or ["ALL"]
         select = select + self.config.extend_select
@@ -328,10 +330,14 @@ class Linter:
     def lint_file(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
         """Lint one file (or ``data`` read from stdin); raises InputError/ParseError."""
         shown = display or path
-        fmt = format_for(shown) or ("text" if data is not None else None)
+        fmt = format_for(shown)
+        if fmt is None and self.format_in is None:
+            from artlint.parsers import REGISTRY, extensions_text
+
+            raise InputError(f"unknown file type (expected {extensions_text()}); name its format with --format-in ({', '.join(REGISTRY)})")
         if fmt is None:
-            raise InputError("unknown file type (expected .txt, .md, .markdown, .html or .htm)")
-        if data is None and self.cache is not None:
+            fmt = self.format_in
+        elif data is None and self.cache is not None:
             raw = read_bytes(Path(path))
             key = self.cache.key(shown, raw)
             cached = self.cache.get(key)
@@ -361,7 +367,9 @@ class Linter:
         progress=None,
         jobs: int = 1,
         dask_address: str | None = None,
+        format_in: str | None = None,
     ) -> Report:
+        self.format_in = format_in
         files, errors = collect(paths, include=list(include) + self.config.include, exclude=list(exclude) + self.config.exclude)
         report = Report(errors=list(errors), rules=self.rules)
         cached = self._cached(files) if self.cache is not None and not dask_address else {}

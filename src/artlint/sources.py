@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from artlint.parsers import FORMATS
+from artlint.parsers import FORMATS, extensions_text
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".artlint_cache", ".tox")
 
@@ -126,7 +126,7 @@ def collect(paths, include=(), exclude=()) -> tuple[list[str], list[tuple[str, s
                         files.append(full)
                         found += 1
             if not found:
-                errors.append((p, "no articles found (.txt, .md, .markdown, .html, .htm)"))
+                errors.append((p, f"no articles found ({extensions_text()})"))
         elif path.is_file() or path.is_symlink():
             key = str(path)
             if key not in seen:

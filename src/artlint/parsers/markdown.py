@@ -66,10 +66,15 @@ def read_front_matter(source: str) -> tuple[dict, str]:
     return data, _blank(m) + source[m.end() :]
 
 
-def parse_markdown(source: str, path: str, keyword: str | None):
+def parse_markdown(source: str, path: str, keyword: str | None, fmt: str = "markdown", prepare=None):
+    """``prepare`` (MDX's): body -> (body to parse, offset map back to the source or None, more comments)."""
     meta, body = read_front_matter(source)
     comments = [(m.start(), m.group(1)) for m in COMMENT_RE.finditer(body)]
     body = SHORTCODE_RE.sub(_blank, body)
+    remap = None
+    if prepare is not None:
+        body, remap, more = prepare(body)
+        comments = sorted(comments + more)
     offset = _CharOffsets(body)
     if offset.ascii is None:  # lone surrogates (a lenient decoder's): U+FFFD keeps every offset
         body = _SURROGATE_RE.sub("\ufffd", body)
@@ -163,9 +168,13 @@ def parse_markdown(source: str, path: str, keyword: str | None):
         else:
             title_idx = title_idx if raw[title_idx].builder.build()[0] == title else None
     meta = {k: v for k, v in meta.items()}
+    if remap is not None:  # offsets in the dedented body back to the file's
+        for r in raw:
+            r.builder.segments = [(t, remap(s), ln) for t, s, ln in r.builder.segments]
+            r.fallback_src = remap(r.fallback_src)
     return build_document(
         path=path,
-        fmt="markdown",
+        fmt=fmt,
         source=source,
         raw_blocks=raw,
         metadata=meta,

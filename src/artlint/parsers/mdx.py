@@ -1,0 +1,237 @@
+"""MDX articles (Next.js, Docusaurus, Astro, Gatsby): Markdown plus ESM and JSX.
+
+Nothing MDX adds is prose: ``import``/``export`` blocks, JSX tags (``<Callout type="tip">``,
+``<Chart />``, ``</Tabs>``) and ``{expressions}`` (``{/* comments */}`` too) are blanked out with
+spaces, newlines kept, so the Markdown parser (:mod:`artlint.parsers.markdown`) sees only the text,
+and every offset still points into the original file. Text children of components stay prose. An
+expression inside a line of text becomes U+FFFC (like inline code: a hole in the sentence). Code
+fences and inline code are left alone, JSX inside them included.
+
+MDX has no indented code blocks: text indented inside a component is a paragraph. Those lines are
+dedented for the Markdown parser, and positions are mapped back to the original columns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from artlint.parsers.markdown import CODE_MARK, parse_markdown
+
+_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_ESM_RE = re.compile(r"(?:import|export)\b")
+_TAG_START_RE = re.compile(r"<(?:/?[A-Za-z][\w.:-]*|/?>)")  # <Name, </Name, <>, </>
+_AUTOLINK_RE = re.compile(r"<[A-Za-z][\w+.-]*:[^\s<>]*>")  # <https://…> is not a tag
+_MDX_COMMENT_RE = re.compile(r"\{\s*/\*(.*?)\*/\s*\}", re.S)
+_INDENT_RE = re.compile(r"[ \t]*")
+_SPECIAL_RE = re.compile(r"[`<{]")
+
+
+def parse_mdx(source: str, path: str, keyword: str | None):
+    return parse_markdown(source, path, keyword, fmt="mdx", prepare=prepare)
+
+
+def prepare(body: str):
+    """(body with MDX syntax blanked and components' contents dedented, offset map back, comments)."""
+    comments = [(m.start(), m.group(1)) for m in _MDX_COMMENT_RE.finditer(body)]
+    out = list(body)
+    lines = body.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    code = [False] * len(lines)  # lines inside a fence (the fence lines too)
+    fence = None
+    for i, line in enumerate(lines):
+        m = _FENCE_RE.match(line)
+        if fence is None and m:
+            fence = m.group(1)
+            code[i] = True
+        elif fence is not None:
+            code[i] = True
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
+                fence = None
+    # ESM: a line starting with import/export opens a block that runs to the next blank line
+    i = 0
+    while i < len(lines):
+        if not code[i] and _ESM_RE.match(lines[i]):
+            while i < len(lines) and lines[i].strip():
+                _blank(out, starts[i], starts[i] + len(lines[i]))
+                code[i] = True
+                i += 1
+        i += 1
+    block_tags: dict[int, int] = {}  # line -> +1 (opens a component), -1 (closes one) when the tag stands alone
+    pos, n = 0, len(body)
+    while pos < n:
+        m = _SPECIAL_RE.search(body, pos)
+        if m is None:
+            break
+        pos = m.start()
+        line = bisect.bisect_right(starts, pos) - 1
+        if code[line]:
+            pos = starts[line + 1] if line + 1 < len(starts) else n
+            continue
+        ch = body[pos]
+        if ch == "`":
+            run = _run(body, pos, "`")
+            close = _find_code_end(body, pos + run, run)
+            pos = close if close is not None else pos + run
+        elif ch == "<" and not body.startswith("<!--", pos) and not _AUTOLINK_RE.match(body, pos) and _TAG_START_RE.match(body, pos):
+            end = _tag_end(body, pos)
+            if end is None:
+                pos += 1
+                continue
+            _blank(out, pos, end)
+            first, last = line, bisect.bisect_right(starts, end - 1) - 1
+            if not "".join(out[starts[first] : pos]).strip() and not body[end : _line_end(body, end)].strip():
+                tag = body[pos:end]
+                if not tag.endswith("/>"):
+                    block_tags[first if tag.startswith("</") else last] = -1 if tag.startswith("</") else 1
+            pos = end
+        elif ch == "{":
+            end = _brace_end(body, pos)
+            if end is None:
+                pos += 1
+                continue
+            _blank(out, pos, end)
+            line_start, line_end = starts[line], _line_end(body, end)
+            if "".join(out[line_start:line_end]).strip():  # inside a line of text: a hole in the sentence
+                out[pos] = CODE_MARK
+            pos = end
+    text, remap = _dedent("".join(out), block_tags)
+    return text, remap, comments
+
+
+def _run(s: str, pos: int, ch: str) -> int:
+    end = pos
+    while end < len(s) and s[end] == ch:
+        end += 1
+    return end - pos
+
+
+def _find_code_end(s: str, pos: int, run: int) -> int | None:
+    """The end of an inline code span opened by ``run`` backticks (it cannot cross a blank line)."""
+    limit = s.find("\n\n", pos)
+    limit = len(s) if limit < 0 else limit
+    while True:
+        at = s.find("`" * run, pos, limit)
+        if at < 0:
+            return None
+        length = _run(s, at, "`")
+        if length == run:
+            return at + run
+        pos = at + length
+
+
+def _line_end(s: str, pos: int) -> int:
+    end = s.find("\n", pos)
+    return len(s) if end < 0 else end
+
+
+def _blank(out: list[str], start: int, end: int) -> None:
+    for k in range(start, end):
+        if out[k] != "\n":
+            out[k] = " "
+
+
+def _skip_string(s: str, pos: int) -> int | None:
+    quote = s[pos]
+    k = pos + 1
+    while k < len(s):
+        if s[k] == "\\":
+            k += 2
+            continue
+        if s[k] == quote:
+            return k + 1
+        if s[k] == "\n" and quote != "`":
+            return None
+        k += 1
+    return None
+
+
+def _brace_end(s: str, pos: int) -> int | None:
+    """The end of the balanced ``{…}`` at ``pos`` (strings and comments inside skipped), or None."""
+    depth, k = 0, pos
+    while k < len(s) and k - pos < 20000:
+        c = s[k]
+        if c in "\"'`":
+            nxt = _skip_string(s, k)
+            if nxt is None:
+                return None
+            k = nxt
+            continue
+        if s.startswith("/*", k):
+            close = s.find("*/", k + 2)
+            if close < 0:
+                return None
+            k = close + 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        k += 1
+    return None
+
+
+def _tag_end(s: str, pos: int) -> int | None:
+    """The end of the JSX tag at ``pos`` (attributes' strings and ``{…}`` values skipped), or None."""
+    k = pos + 1
+    while k < len(s) and k - pos < 20000:
+        c = s[k]
+        if c in "\"'":
+            nxt = _skip_string(s, k)
+            if nxt is None:
+                return None
+            k = nxt
+            continue
+        if c == "{":
+            nxt = _brace_end(s, k)
+            if nxt is None:
+                return None
+            k = nxt
+            continue
+        if c == ">":
+            return k + 1
+        if c == "<" or s.startswith("\n\n", k):
+            return None
+        k += 1
+    return None
+
+
+def _dedent(text: str, block_tags: dict[int, int]):
+    """Dedent the lines inside components by the indent of their first line; map offsets back."""
+    lines = text.split("\n")
+    stack: list[int | None] = []
+    removed = [0] * len(lines)
+    for i, line in enumerate(lines):
+        tag = block_tags.get(i)
+        if tag == 1:
+            stack.append(None)
+            continue
+        if tag == -1:
+            if stack:
+                stack.pop()
+            continue
+        if not stack or not line.strip():
+            continue
+        indent = len(_INDENT_RE.match(line).group())
+        if stack[-1] is None:
+            stack[-1] = indent
+        removed[i] = min(indent, stack[-1])
+    if not any(removed):
+        return text, None
+    new_lines = [line[r:] for line, r in zip(lines, removed, strict=True)]
+    new_starts, shift = [], []
+    at = total = 0
+    for line, r in zip(new_lines, removed, strict=True):
+        total += r
+        new_starts.append(at)
+        shift.append(total)
+        at += len(line) + 1
+
+    def remap(offset: int) -> int:
+        return offset + shift[bisect.bisect_right(new_starts, offset) - 1]
+
+    return "\n".join(new_lines), remap
