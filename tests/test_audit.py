@@ -64,7 +64,7 @@ def test_planted_near_duplicates_found_and_chrome_pack_works(tmp_path):
     _validate(report)
     found = {tuple(sorted((d["a"].rsplit("/", 1)[-1], d["b"].rsplit("/", 1)[-1]))) for d in report["near_duplicates"]}
     assert set(planted) <= found and len(found) == len(planted)
-    assert [c["text"] for c in report["template_chrome"]] == ["subscribe to our weekly digest"]
+    assert [(c["text"], c["position"]) for c in report["template_chrome"]] == [("Subscribe to our weekly digest", "sign-off")]
     # the generated pack is a valid pack that `artlint check` uses
     (tmp_path / "artlint.toml").write_text(f'packs = ["{pack.name}"]\nselect = ["SITE001"]\n')
     art = tmp_path / "new.txt"

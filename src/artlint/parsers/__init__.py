@@ -15,7 +15,6 @@ from artlint import text as textutil
 from artlint.document import Block, Document, Segment
 
 
-
 @dataclass(frozen=True)
 class InputFormat:
     """One input format: its name (``--format-in``), file extensions, and parser.
