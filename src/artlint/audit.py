@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 from collections import Counter, defaultdict
@@ -48,7 +49,7 @@ class Sketch:
     bands: tuple[str, ...] = ()
     blocks: tuple[tuple[str, int, str, int], ...] = ()  # (fingerprint, line, excerpt, words)
     sentences: tuple[tuple[str, int, int, str], ...] = ()  # paragraphs' sentences: (text, line, column, position)
-    title_terms: tuple[str, ...] = ()  # lemmas of the title's content words
+    titles: tuple[tuple[str, ...], ...] = ()  # the title and a different first H1, as lemmas of their words
     vocabulary: frozenset = frozenset()  # lemmas of every content word (the site's document frequencies)
     error: str | None = None
 
@@ -143,7 +144,7 @@ def sketch(record, threshold: float = 0.8, keyword: str | None = None) -> Sketch
         bands=bands,
         blocks=tuple(blocks),
         sentences=_sentences(doc, body),
-        title_terms=tuple(sorted({lemma(w) for w in _content_words(doc.title or "")})),
+        titles=_titles(doc),
         vocabulary=frozenset(lemma(w) for b in body for w in _content_words(b.text)),
     )
 
@@ -173,62 +174,44 @@ def _sentences(doc, body) -> tuple:
     return tuple(out)
 
 
+def _titles(doc) -> tuple:
+    """The article's title and, when it differs, its first H1, each as the lemmas of its words."""
+    texts = [doc.title or ""] + [b.text for b in doc.blocks if b.kind == "heading" and b.level == 1][:1]
+    out = []
+    for text in texts:
+        words = tuple(lemma(w) for w in textutil.words(text))
+        if words and words not in out:
+            out.append(words)
+    return tuple(out)
+
+
 def _content_words(text: str) -> list[str]:
     stop = textutil.stopwords()
     return [w for token in textutil.words(text) for w in token.split("-") if len(w) >= 3 and not w[0].isdigit() and w.lower() not in stop]
 
 
 def lemma(word: str) -> str:
-    """One term for a word's singular and plural ("recipes", "recipe"; "dishes", "dish"; "berries", "berry")."""
+    """One term for a word's singular and plural ("recipes", "recipe"; "dishes", "dish"; "berries", "berry";
+    "cookies", "cookie"): the suffix rules of English plurals, and where two singulars are possible
+    the one that is a common English word."""
+    return _LEMMA[word]
+
+
+def _lemma(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
+    if len(w) <= 3 or not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        return w
+    known = textutil.common_rank()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-1] if w[:-1] in known and w[:-3] + "y" not in known else w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")) and len(w) > 4:
+        return w[:-1] if w[:-1] in known and w[:-2] not in known else w[:-2]
+    return w[:-1]
 
 
-def _topic(doc, top: int = 4):
-    """What the article targets: the top terms of its keyphrase, title, headings and lead paragraph
-    (the body only breaks ties). Hyphenated compounds count as their parts, and "US" in capitals is a term."""
-    weights: Counter = Counter()
-    forms: dict[str, Counter] = defaultdict(Counter)
-
-    def add(text: str, weight: float) -> None:
-        for token in textutil.words(text):
-            for w in token.split("-"):
-                if not w or w[0].isdigit() or (w.lower() in textutil.stopwords() and not w.isupper()) or (len(w) < 3 and not w.isupper()):
-                    continue
-                s = lemma(w)
-                weights[s] += weight
-                forms[s][w] += 1
-
-    if doc.keyphrase:
-        add(doc.keyphrase, 3.0)
-    headings = [b for b in doc.blocks if b.kind == "heading" and b.index != doc.title_block]
-    title = doc.title or (headings[0].text if headings else "")  # untitled: the first heading stands in
-    add(title, 3.0)
-    names = set()  # words capitalised mid-sentence in paragraphs: names, not Title Case
-    lead = 0
-    for b in doc.blocks:
-        if b.kind == "paragraph":
-            names.update(lemma(m) for m in _MID_CAPS.findall(b.text))
-        if b.kind == "heading" and b.index != doc.title_block:
-            add(b.text, 1.0)
-        elif b.kind == "paragraph" and lead < 1:
-            add(b.text, 1.0)
-            lead += 1
-        elif b.kind != "code":
-            add(b.text, 0.02)
-    terms = tuple(s for s, _ in weights.most_common(top))
-    return terms, {s: ("!" if s in names else "") + forms[s].most_common(1)[0][0] for s in terms}
-
-
-_MID_CAPS = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z]+|[A-Z]{2,})")
+_LEMMA = textutil.Memo(_lemma)
 
 
 SITE_MIN_DOCS = 10  # fewer articles than this say nothing about which words a site uses everywhere
@@ -417,6 +400,23 @@ def _cannibalisation(good, by_id) -> list[dict]:
         if _anchored(pair, surface, (len(good), max(together, len(ids)), len(ids))):
             for other in ids[1:]:
                 union(ids[0], other, "terms", pair)
+    n = len(good)
+    if n >= SITE_MIN_DOCS:
+        # one shared top term is enough when the site itself says it is specific: every article that uses
+        # it has it among its top terms, few articles do, and the two share the site-specific vocabulary
+        df: Counter = Counter()
+        for s in good:
+            df.update(s.vocabulary | set(s.topic))
+        by_term: dict[str, list] = defaultdict(list)
+        for s in good:
+            for t in s.topic:
+                by_term[t].append(s)
+        for t, members in sorted(by_term.items()):
+            if len(members) < 2 or df[t] > len(members) or len(members) > SITE_PAIR_SHARE * n:
+                continue
+            for a, b in combinations(members, 2):
+                if _shared_vocabulary(a, b, df, n) >= VOCABULARY_OVERLAP:
+                    union(a.id, b.id, "terms", (t,))
     groups: dict[str, list[str]] = defaultdict(list)
     for s in good:
         groups[find(s.id)].append(s.id)
@@ -445,32 +445,59 @@ def _cannibalisation(good, by_id) -> list[dict]:
     return cannibal
 
 
-TITLE_SIMILARITY = 0.75  # Jaccard of the titles' content lemmas: the same words, give or take one in four
+VOCABULARY_OVERLAP = 0.1  # a tenth of two articles' site-specific vocabulary (weighted) in common: the same subject;
+# articles that merely share a template share only words the whole site uses, which weigh next to nothing
+
+
+def _shared_vocabulary(a, b, df, n) -> float:
+    """Weighted Jaccard of two articles' lemmas; a word weighs its rarity on the site (log n/df) times its
+    rarity in English, so the site's everyday words ("recipe", "cook") count for little."""
+    va, vb = a.vocabulary | set(a.topic), b.vocabulary | set(b.topic)
+
+    def weight(w):
+        return math.log(n / df[w]) * textutil.rarity(textutil.stem(w)) if df[w] else 0.0
+
+    union = sum(weight(w) for w in va | vb)
+    return sum(weight(w) for w in va & vb) / union if union else 0.0
+
+
+TITLE_EXTRA_WORDS = 2  # "Things to Do in Kyoto" and "The Best Things to Do in Kyoto": two common words apart
+
+
+def _specific(word: str) -> bool:
+    """A word that says what an article is about: not a stop word or number, uncommon in English."""
+    return len(word) >= 3 and not word[0].isdigit() and word not in textutil.stopwords() and textutil.rarity(textutil.stem(word)) >= 0.5
 
 
 def _same_titles(good):
-    """(a, b, shared terms) for articles whose titles have the same, or nearly the same, content words.
+    """(a, b, shared terms) for articles with the same title (or H1), or titles with the same specific
+    words that differ by at most two common ones ("best", "easy", "the").
 
-    Candidates share a key (the set of title lemmas, or that set less one word), so titles are not
-    compared all against all."""
+    Candidates share a key (the title itself, or its specific words), so titles are not compared all
+    against all."""
+    exact: dict[tuple, list] = defaultdict(list)
     keys: dict[tuple, list] = defaultdict(list)
     for s in good:
-        terms = set(s.title_terms)
-        if len(terms) < 2:
-            continue
-        keys[tuple(sorted(terms))].append(s)
-        if len(terms) >= 3:
-            for t in terms:
-                keys[tuple(sorted(terms - {t}))].append(s)
+        for words in s.titles:
+            exact[words].append(s.id)
+            specific = tuple(sorted({w for w in words if _specific(w)}))
+            if specific:
+                keys[specific].append((s.id, frozenset(words)))
     out = set()
-    for members in keys.values():
-        if len(members) < 2 or len(members) > 200:
+    for words, ids in exact.items():
+        shared = tuple(sorted({w for w in words if _specific(w)})) or words
+        for a, b in combinations(sorted(set(ids)), 2):
+            out.add((a, b, shared))
+    for specific, members in keys.items():
+        if len(members) > 200:  # a title everyone uses is no one's query
             continue
-        for a, b in combinations(sorted({m.id: m for m in members}.values(), key=lambda m: m.id), 2):
-            sa, sb = set(a.title_terms), set(b.title_terms)
-            if len(sa & sb) / len(sa | sb) >= TITLE_SIMILARITY:
-                out.add((a.id, b.id, tuple(sorted(sa & sb))))
-    return sorted(out)
+        for (a, wa), (b, wb) in combinations(sorted(set(members)), 2):
+            if a != b and len(wa ^ wb) <= TITLE_EXTRA_WORDS:
+                out.add((min(a, b), max(a, b), specific))
+    best: dict[tuple, tuple] = {}
+    for a, b, shared in sorted(out):
+        best.setdefault((a, b), shared)
+    return [(a, b, shared) for (a, b), shared in sorted(best.items())]
 
 
 PHRASE_GRAM = 5  # words per shingle when looking for a template phrase with the article's own words in its slots
@@ -525,7 +552,8 @@ def _template_chrome(good, chrome_share, chrome_min) -> list[dict]:
                 while j < len(words) and covered[j]:
                     j += 1
                 if j - i >= PHRASE_MIN_WORDS:
-                    record(" ".join(words[i:j]), _surface_span(text, i, j), s.id, line, col, position, "phrase")
+                    surface, offset = _surface_span(text, i, j)  # the column: the phrase's, on the sentence's line
+                    record(" ".join(words[i:j]), surface, s.id, line, col + offset, position, "phrase")
                 i = j
     chrome = []
     for entry in found.values():
@@ -547,10 +575,10 @@ def _template_chrome(good, chrome_share, chrome_min) -> list[dict]:
     return chrome
 
 
-def _surface_span(text: str, i: int, j: int) -> str:
-    """The original text of words ``i`` to ``j`` (exclusive) of ``text``."""
+def _surface_span(text: str, i: int, j: int) -> tuple[str, int]:
+    """The original text of words ``i`` to ``j`` (exclusive) of ``text``, and where it starts in ``text``."""
     spans = [m.span() for m in textutil.WORD_RE.finditer(text)]
-    return text[spans[i][0] : spans[j - 1][1]] if j <= len(spans) else text
+    return (text[spans[i][0] : spans[j - 1][1]], spans[i][0]) if j <= len(spans) else (text, 0)
 
 
 def _surface(members, stem: str) -> str:
