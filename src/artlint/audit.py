@@ -214,6 +214,45 @@ def _lemma(word: str) -> str:
 _LEMMA = textutil.Memo(_lemma)
 
 
+def _topic(doc, top: int = 4):
+    """What the article targets: the top terms of its keyphrase, title, headings and lead paragraph
+    (the body only breaks ties). Hyphenated compounds count as their parts, and "US" in capitals is a term."""
+    weights: Counter = Counter()
+    forms: dict[str, Counter] = defaultdict(Counter)
+
+    def add(text: str, weight: float) -> None:
+        for token in textutil.words(text):
+            for w in token.split("-"):
+                if not w or w[0].isdigit() or (w.lower() in textutil.stopwords() and not w.isupper()) or (len(w) < 3 and not w.isupper()):
+                    continue
+                s = lemma(w)
+                weights[s] += weight
+                forms[s][w[:-2] if w.endswith(("'s", "’s")) else w] += 1
+
+    if doc.keyphrase:
+        add(doc.keyphrase, 3.0)
+    headings = [b for b in doc.blocks if b.kind == "heading" and b.index != doc.title_block]
+    title = doc.title or (headings[0].text if headings else "")  # untitled: the first heading stands in
+    add(title, 3.0)
+    names = set()  # words capitalised mid-sentence in paragraphs: names, not Title Case
+    lead = 0
+    for b in doc.blocks:
+        if b.kind == "paragraph":
+            names.update(lemma(m) for m in _MID_CAPS.findall(b.text))
+        if b.kind == "heading" and b.index != doc.title_block:
+            add(b.text, 1.0)
+        elif b.kind == "paragraph" and lead < 1:
+            add(b.text, 1.0)
+            lead += 1
+        elif b.kind != "code":
+            add(b.text, 0.02)
+    terms = tuple(s for s, _ in weights.most_common(top))
+    return terms, {s: ("!" if s in names else "") + forms[s].most_common(1)[0][0] for s in terms}
+
+
+_MID_CAPS = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z]+|[A-Z]{2,})")
+
+
 SITE_MIN_DOCS = 10  # fewer articles than this say nothing about which words a site uses everywhere
 SITE_PAIR_SHARE = 0.25  # two terms found together in more than a quarter of a site's articles are its subject, not a query
 PAIR_FOCUS = 0.5  # ordinary words tie articles when at least half the articles using both are about them
@@ -529,7 +568,9 @@ def _template_chrome(good, chrome_share, chrome_min) -> list[dict]:
     # phrases: runs of frequent word 5-grams inside sentences that are not repeated whole
     gram_docs: Counter = Counter()
     for sents in parsed:
-        gram_docs.update({tuple(w[i : i + PHRASE_GRAM]) for w, *_ in sents if " ".join(w) not in exact for i in range(len(w) - PHRASE_GRAM + 1)})
+        gram_docs.update(
+            {tuple(w[i : i + PHRASE_GRAM]) for w, *_ in sents if " ".join(w) not in exact for i in range(len(w) - PHRASE_GRAM + 1)}
+        )
     frequent = {g for g, n in gram_docs.items() if n >= need}
     for s, sents in zip(good, parsed, strict=True):
         for words, text, line, col, position in sents:
@@ -647,7 +688,11 @@ def render_text(report: dict) -> str:
     out.append(f"Template chrome: {len(report['template_chrome'])} sentence(s) or phrase(s)")
     for t in report["template_chrome"][:50]:
         out.append(f"  {t['share']:.0%} of articles, mostly in the {t['position']}: {t['text']!r}")
-        out.append("    " + ", ".join(f"{o['document']}:{o['line']}:{o['column']}" for o in t["occurrences"][:10]) + (" …" if len(t["occurrences"]) > 10 else ""))
+        out.append(
+            "    "
+            + ", ".join(f"{o['document']}:{o['line']}:{o['column']}" for o in t["occurrences"][:10])
+            + (" …" if len(t["occurrences"]) > 10 else "")
+        )
     for e in report["errors"]:
         out.append(f"{e['path']}: error: {e['message']}")
     return "\n".join(out) + "\n"
@@ -688,7 +733,13 @@ def render_html(report: dict) -> str:
         "<h2>Template chrome</h2>",
         table(
             [
-                (t["text"], t["documents"], f"{t['share']:.0%}", t["position"], ", ".join(f"{o['document']}:{o['line']}" for o in t["occurrences"]))
+                (
+                    t["text"],
+                    t["documents"],
+                    f"{t['share']:.0%}",
+                    t["position"],
+                    ", ".join(f"{o['document']}:{o['line']}" for o in t["occurrences"]),
+                )
                 for t in report["template_chrome"]
             ],
             ["text", "articles", "share", "mostly in", "where"],

@@ -59,7 +59,9 @@ def register_format(fmt: InputFormat) -> None:
 
 for _fmt in (
     InputFormat("text", (".txt", ".text"), "artlint.parsers.plain:parse_plain", "plain text"),
-    InputFormat("markdown", (".md", ".markdown", ".mdown"), "artlint.parsers.markdown:parse_markdown", "Markdown (CommonMark + GFM tables)"),
+    InputFormat(
+        "markdown", (".md", ".markdown", ".mdown"), "artlint.parsers.markdown:parse_markdown", "Markdown (CommonMark + GFM tables)"
+    ),
     InputFormat("mdx", (".mdx",), "artlint.parsers.mdx:parse_mdx", "MDX (Markdown with JSX and ESM)"),
     InputFormat("html", (".html", ".htm", ".xhtml"), "artlint.parsers.html:parse_html", "HTML"),
 ):
