@@ -1,7 +1,7 @@
 """Precision and recall of each section of an audit report on the test site, against expected.json.
 
-    artlint audit tests/site_mdx/content/blog --format json > /tmp/site.json
-    python tests/site_mdx/score.py /tmp/site.json
+artlint audit tests/site_mdx/content/blog --format json > /tmp/site.json
+python tests/site_mdx/score.py /tmp/site.json
 """
 
 from __future__ import annotations

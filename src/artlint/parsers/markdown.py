@@ -67,13 +67,14 @@ def read_front_matter(source: str) -> tuple[dict, str]:
 
 
 def parse_markdown(source: str, path: str, keyword: str | None, fmt: str = "markdown", prepare=None):
-    """``prepare`` (MDX's): body -> (body to parse, offset map back to the source or None, more comments)."""
+    """``prepare`` (MDX's): body -> (body to parse, offset map back to the source or None, more comments,
+    a mask of characters to leave out of the text or None)."""
     meta, body = read_front_matter(source)
     comments = [(m.start(), m.group(1)) for m in COMMENT_RE.finditer(body)]
     body = SHORTCODE_RE.sub(_blank, body)
-    remap = None
+    remap = hidden = None
     if prepare is not None:
-        body, remap, more = prepare(body)
+        body, remap, more, hidden = prepare(body)
         comments = sorted(comments + more)
     offset = _CharOffsets(body)
     if offset.ascii is None:  # lone surrogates (a lenient decoder's): U+FFFD keeps every offset
@@ -103,7 +104,11 @@ def parse_markdown(source: str, path: str, keyword: str | None, fmt: str = "mark
                 block = _open(raw, list_depth, quote_depth, start)
             at = body.find(value, start, end)
             if kind == "Text":
-                block.builder.add(value, at if at >= 0 else None)  # not found: an entity such as &amp;
+                if hidden is not None and at >= 0 and any(hidden[at : at + len(value)]):
+                    for piece, src in _visible(value, at, hidden):
+                        block.builder.add(piece, src)
+                else:
+                    block.builder.add(value, at if at >= 0 else None)  # not found: an entity such as &amp;
                 if link_depth:
                     block.link_text_chars += len(value)
             else:
@@ -183,6 +188,19 @@ def parse_markdown(source: str, path: str, keyword: str | None, fmt: str = "mark
         keyword=keyword,
         comments=comments,
     )
+
+
+def _visible(value: str, at: int, hidden) -> list[tuple[str, int]]:
+    """The pieces of ``value`` (found at ``at``) outside the ``hidden`` mask, with their offsets."""
+    out, start = [], None
+    for k in range(len(value) + 1):
+        if k < len(value) and not hidden[at + k]:
+            if start is None:
+                start = k
+        elif start is not None:
+            out.append((value[start:k], at + start))
+            start = None
+    return out
 
 
 def _open(raw: list[RawBlock], list_depth: int, quote_depth: int, start: int) -> RawBlock:

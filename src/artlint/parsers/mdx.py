@@ -32,7 +32,8 @@ def parse_mdx(source: str, path: str, keyword: str | None):
 
 
 def prepare(body: str):
-    """(body with MDX syntax blanked and components' contents dedented, offset map back, comments)."""
+    """(body with MDX syntax blanked and components' contents dedented, offset map back, comments, and a
+    mask of the blanked characters inside lines of text, or None)."""
     comments = [(m.start(), m.group(1)) for m in _MDX_COMMENT_RE.finditer(body)]
     out = list(body)
     lines = body.split("\n")
@@ -59,6 +60,7 @@ def prepare(body: str):
                 code[i] = True
                 i += 1
         i += 1
+    hidden = bytearray(len(body))  # 1: blanked syntax inside a line of text, left out of the prose
     block_tags: dict[int, int] = {}  # line -> +1 (opens a component), -1 (closes one) when the tag stands alone
     pos, n = 0, len(body)
     while pos < n:
@@ -86,6 +88,8 @@ def prepare(body: str):
                 tag = body[pos:end]
                 if not tag.endswith("/>"):
                     block_tags[first if tag.startswith("</") else last] = -1 if tag.startswith("</") else 1
+            else:  # inside a line of text: "shoots <strong>every few days</strong>." reads without the gaps
+                hidden[pos:end] = b"\x01" * (end - pos)
             pos = end
         elif ch == "{":
             end = _brace_end(body, pos)
@@ -96,9 +100,10 @@ def prepare(body: str):
             line_start, line_end = starts[line], _line_end(body, end)
             if "".join(out[line_start:line_end]).strip():  # inside a line of text: a hole in the sentence
                 out[pos] = CODE_MARK
+                hidden[pos + 1 : end] = b"\x01" * (end - pos - 1)
             pos = end
-    text, remap = _dedent("".join(out), block_tags)
-    return text, remap, comments
+    text, remap, hidden = _dedent("".join(out), block_tags, hidden)
+    return text, remap, comments, hidden if any(hidden) else None
 
 
 def _run(s: str, pos: int, ch: str) -> int:
@@ -200,7 +205,7 @@ def _tag_end(s: str, pos: int) -> int | None:
     return None
 
 
-def _dedent(text: str, block_tags: dict[int, int]):
+def _dedent(text: str, block_tags: dict[int, int], hidden: bytearray):
     """Dedent the lines inside components by the indent of their first line; map offsets back."""
     lines = text.split("\n")
     stack: list[int | None] = []
@@ -221,8 +226,13 @@ def _dedent(text: str, block_tags: dict[int, int]):
             stack[-1] = indent
         removed[i] = min(indent, stack[-1])
     if not any(removed):
-        return text, None
+        return text, None, hidden
     new_lines = [line[r:] for line, r in zip(lines, removed, strict=True)]
+    new_hidden = bytearray()
+    at = 0
+    for line, r in zip(lines, removed, strict=True):
+        new_hidden += hidden[at + r : at + len(line) + 1]
+        at += len(line) + 1
     new_starts, shift = [], []
     at = total = 0
     for line, r in zip(new_lines, removed, strict=True):
@@ -234,4 +244,4 @@ def _dedent(text: str, block_tags: dict[int, int]):
     def remap(offset: int) -> int:
         return offset + shift[bisect.bisect_right(new_starts, offset) - 1]
 
-    return "\n".join(new_lines), remap
+    return "\n".join(new_lines), remap, new_hidden
