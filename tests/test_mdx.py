@@ -116,3 +116,13 @@ def test_audit_reads_mdx(tmp_path):
     proc = run_cli("audit", site, "--format", "json", timeout=300)
     report = json.loads(proc.stdout)
     assert report["corpus"]["documents"] == 3 and not report["errors"]
+
+
+def test_readme_lists_every_registered_extension():
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("### Input formats") : readme.index("### Speed")]
+    for fmt in REGISTRY.values():
+        for ext in fmt.extensions:
+            assert f"`{ext}`" in section or f"/`{ext}`" in section, ext
