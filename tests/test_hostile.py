@@ -172,6 +172,9 @@ ADVERSARIAL = [
     "99% of " * 150,
     "Studies show " * 100,
     "(" * 500 + ")" * 500,
+    "<A b={" * 200,  # MDX: tags and expressions that never close
+    "{`" * 300,
+    "<Tag>x " * 150,
 ]
 
 
@@ -189,7 +192,7 @@ def _timings(text, fmt):
     return out
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "mdx", "html"])
 def test_every_rule_is_linear_on_adversarial_input(fmt):
     """Ten times the input must not take much more than ten times as long (super-linear growth fails)."""
     slow = []

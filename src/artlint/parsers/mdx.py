@@ -25,6 +25,11 @@ _AUTOLINK_RE = re.compile(r"<[A-Za-z][\w+.-]*:[^\s<>]*>")  # <https://…> is no
 _MDX_COMMENT_RE = re.compile(r"\{\s*/\*(.*?)\*/\s*\}", re.S)
 _INDENT_RE = re.compile(r"[ \t]*")
 _SPECIAL_RE = re.compile(r"[`<{]")
+# A tag or expression is looked for at most this far (a tag never past a blank line), and after this many
+# that never close (not MDX, or hostile input) the rest is read as text: the scan stays linear.
+MAX_SCAN = 5000
+MAX_FAILURES = 50
+_REST_BLANK = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 def parse_mdx(source: str, path: str, keyword: str | None):
@@ -63,6 +68,8 @@ def prepare(body: str):
     hidden = bytearray(len(body))  # 1: blanked syntax inside a line of text, left out of the prose
     block_tags: dict[int, int] = {}  # line -> +1 (opens a component), -1 (closes one) when the tag stands alone
     pos, n = 0, len(body)
+    failures = 0
+    next_blank = -1  # where the paragraph being scanned ends (inline code never crosses it)
     while pos < n:
         m = _SPECIAL_RE.search(body, pos)
         if m is None:
@@ -75,16 +82,20 @@ def prepare(body: str):
         ch = body[pos]
         if ch == "`":
             run = _run(body, pos, "`")
-            close = _find_code_end(body, pos + run, run)
+            if next_blank < pos:
+                next_blank = body.find("\n\n", pos)
+                next_blank = n if next_blank < 0 else next_blank
+            close = _find_code_end(body, pos + run, run, next_blank)
             pos = close if close is not None else pos + run
         elif ch == "<" and not body.startswith("<!--", pos) and not _AUTOLINK_RE.match(body, pos) and _TAG_START_RE.match(body, pos):
-            end = _tag_end(body, pos)
+            end = _tag_end(body, pos) if failures < MAX_FAILURES else None
             if end is None:
+                failures += 1
                 pos += 1
                 continue
             _blank(out, pos, end)
             first, last = line, bisect.bisect_right(starts, end - 1) - 1
-            if not "".join(out[starts[first] : pos]).strip() and not body[end : _line_end(body, end)].strip():
+            if _alone_before(out, starts[first], pos) and _REST_BLANK.match(body, end):
                 tag = body[pos:end]
                 if not tag.endswith("/>"):
                     block_tags[first if tag.startswith("</") else last] = -1 if tag.startswith("</") else 1
@@ -92,13 +103,13 @@ def prepare(body: str):
                 hidden[pos:end] = b"\x01" * (end - pos)
             pos = end
         elif ch == "{":
-            end = _brace_end(body, pos)
+            end = _brace_end(body, pos) if failures < MAX_FAILURES else None
             if end is None:
+                failures += 1
                 pos += 1
                 continue
             _blank(out, pos, end)
-            line_start, line_end = starts[line], _line_end(body, end)
-            if "".join(out[line_start:line_end]).strip():  # inside a line of text: a hole in the sentence
+            if not (_alone_before(out, starts[line], pos) and _REST_BLANK.match(body, end)):  # in a line of text: a hole in it
                 out[pos] = CODE_MARK
                 hidden[pos + 1 : end] = b"\x01" * (end - pos - 1)
             pos = end
@@ -113,10 +124,8 @@ def _run(s: str, pos: int, ch: str) -> int:
     return end - pos
 
 
-def _find_code_end(s: str, pos: int, run: int) -> int | None:
-    """The end of an inline code span opened by ``run`` backticks (it cannot cross a blank line)."""
-    limit = s.find("\n\n", pos)
-    limit = len(s) if limit < 0 else limit
+def _find_code_end(s: str, pos: int, run: int, limit: int) -> int | None:
+    """The end of an inline code span opened by ``run`` backticks (it cannot cross the blank line at ``limit``)."""
     while True:
         at = s.find("`" * run, pos, limit)
         if at < 0:
@@ -127,9 +136,9 @@ def _find_code_end(s: str, pos: int, run: int) -> int | None:
         pos = at + length
 
 
-def _line_end(s: str, pos: int) -> int:
-    end = s.find("\n", pos)
-    return len(s) if end < 0 else end
+def _alone_before(out: list[str], line_start: int, pos: int) -> bool:
+    """Nothing but blanks between the start of the line and ``pos`` (a long stretch is text, unread)."""
+    return pos - line_start <= 200 and not "".join(out[line_start:pos]).strip()
 
 
 def _blank(out: list[str], start: int, end: int) -> None:
@@ -141,7 +150,7 @@ def _blank(out: list[str], start: int, end: int) -> None:
 def _skip_string(s: str, pos: int) -> int | None:
     quote = s[pos]
     k = pos + 1
-    while k < len(s):
+    while k < len(s) and k - pos < MAX_SCAN:
         if s[k] == "\\":
             k += 2
             continue
@@ -156,7 +165,7 @@ def _skip_string(s: str, pos: int) -> int | None:
 def _brace_end(s: str, pos: int) -> int | None:
     """The end of the balanced ``{…}`` at ``pos`` (strings and comments inside skipped), or None."""
     depth, k = 0, pos
-    while k < len(s) and k - pos < 20000:
+    while k < len(s) and k - pos < MAX_SCAN:
         c = s[k]
         if c in "\"'`":
             nxt = _skip_string(s, k)
@@ -183,7 +192,7 @@ def _brace_end(s: str, pos: int) -> int | None:
 def _tag_end(s: str, pos: int) -> int | None:
     """The end of the JSX tag at ``pos`` (attributes' strings and ``{…}`` values skipped), or None."""
     k = pos + 1
-    while k < len(s) and k - pos < 20000:
+    while k < len(s) and k - pos < MAX_SCAN:
         c = s[k]
         if c in "\"'":
             nxt = _skip_string(s, k)
