@@ -8,6 +8,9 @@ import sys
 import pytest
 
 from .conftest import ROOT, SEEDS, run_cli
+from .site_mdx.score import EXPECTED, score
+
+SITE = ROOT / "tests" / "site_mdx" / "content" / "blog"
 
 pytest.importorskip("datasketch")
 
@@ -64,7 +67,7 @@ def test_planted_near_duplicates_found_and_chrome_pack_works(tmp_path):
     _validate(report)
     found = {tuple(sorted((d["a"].rsplit("/", 1)[-1], d["b"].rsplit("/", 1)[-1]))) for d in report["near_duplicates"]}
     assert set(planted) <= found and len(found) == len(planted)
-    assert [c["text"] for c in report["template_chrome"]] == ["subscribe to our weekly digest"]
+    assert [(c["text"], c["position"]) for c in report["template_chrome"]] == [("Subscribe to our weekly digest", "sign-off")]
     # the generated pack is a valid pack that `artlint check` uses
     (tmp_path / "artlint.toml").write_text(f'packs = ["{pack.name}"]\nselect = ["SITE001"]\n')
     art = tmp_path / "new.txt"
@@ -72,6 +75,40 @@ def test_planted_near_duplicates_found_and_chrome_pack_works(tmp_path):
     proc = run_cli("check", art, "--format", "json", "--no-cache", cwd=tmp_path)
     findings = json.loads(proc.stdout)["files"][0]["findings"]
     assert [(f["rule"], f["line"], f["category"]) for f in findings] == [("SITE001", 5, "boilerplate")]
+
+
+def test_mdx_site_every_section_right():
+    """The test site (35 MDX posts from three templates, see tests/site_mdx/generate.py) against its answers."""
+    report = _audit_json(SITE, "-j", "1")
+    _validate(report)
+    assert report["corpus"]["documents"] == json.loads(EXPECTED.read_text())["documents"] and not report["errors"]
+    result = score(report, json.loads(EXPECTED.read_text()))
+    for section, numbers in result.items():
+        assert numbers["precision"] == 1.0 and numbers["recall"] == 1.0, (section, numbers)
+    assert result["template_chrome"]["position_right"] == 1.0 and result["template_chrome"]["headings_reported"] == 0
+    # each group says what joined it; the pair of identical titles is joined by its title
+    joins = {j["by"] for g in report["cannibalisation"] for j in g["joined_by"]}
+    assert joins == {"title", "terms"}
+    cookies = next(g for g in report["cannibalisation"] if any("brown-butter" in d for d in g["documents"]))
+    assert [j["by"] for j in cookies["joined_by"]] == ["title"] and "chocolate" in cookies["joined_by"][0]["terms"]
+
+
+def test_site_pack_flags_the_template_text_not_the_shared_heading(tmp_path):
+    pack = tmp_path / "chrome.yaml"
+    proc = run_cli("audit", SITE, "--format", "json", "--write-pack", pack, "-j", "1", timeout=600)
+    assert proc.returncode == 0, proc.stderr.decode()
+    (tmp_path / "artlint.toml").write_text(f'packs = ["{pack.name}"]\nselect = ["SITE001"]\n')
+    post = tmp_path / "new.mdx"
+    post.write_text(
+        "---\ntitle: Lemon Tart\n---\nimport { Callout } from '@/components/Callout'\n\n"
+        "A sharp lemon curd sets in a crisp, sweet pastry case.\n\n## Conclusion\n\n"
+        "Chill the tart for an hour before slicing. Thanks for cooking with us, and don't forget to share your results in the comments below!\n\n"
+        "We thank everyone for cooking with us this year.\n"
+    )
+    proc = run_cli("check", post, "--format", "json", "--no-cache", cwd=tmp_path)
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    line = post.read_text().split("\n")[9]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("SITE001", 10, line.index("Thanks") + 1)]
 
 
 def test_jsonl_records(tmp_path):
@@ -101,9 +138,10 @@ def cluster():
 def test_local_and_cluster_audits_agree(tmp_path, cluster):
     corpus = tmp_path / "corpus"
     _planted_corpus(corpus, n=30, dups=4)
-    local = _audit_json(corpus, SEEDS)
-    remote = _audit_json(corpus, SEEDS, "--dask", cluster, network=True)  # loopback to the cluster
-    assert local == remote and local["near_duplicates"] and local["cannibalisation"]
+    local = _audit_json(corpus, SEEDS, SITE)
+    remote = _audit_json(corpus, SEEDS, SITE, "--dask", cluster, network=True)  # loopback to the cluster
+    assert local == remote and local["near_duplicates"] and local["cannibalisation"] and local["template_chrome"]
+    assert any(j["by"] == "title" for g in local["cannibalisation"] for j in g["joined_by"])
 
 
 def test_check_on_cluster_matches_local(cluster):

@@ -278,6 +278,9 @@ ADVERSARIAL = [
     "Studies show " * 100,
     "(" * 500 + ")" * 500,
     "ab.Cd," * 100,  # one space-free run of missing spaces: AL901 re-read the whole run for each one
+    "<A b={" * 200,  # MDX: tags and expressions that never close
+    "{`" * 300,
+    "<Tag>x " * 150,
 ]
 
 
@@ -325,7 +328,7 @@ def _superlinear(unit, fmt, small_size, big_size, keys=None):
     return [(k, round(small[k], 3), round(big[k], 3)) for k in sorted(slow)]
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+@pytest.mark.parametrize("fmt", ["text", "markdown", "mdx", "html"])
 def test_every_rule_is_linear_on_adversarial_input(fmt):
     """Ten times the input must not take much more than ten times as long (super-linear growth fails)."""
     slow = []

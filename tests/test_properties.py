@@ -51,6 +51,18 @@ def test_arbitrary_unicode_text(text):
     _check(text, "text", "t.txt")
 
 
+MDX_WORDS = st.sampled_from(
+    "the a lorem ipsum TODO <Callout> </Callout> <Chart /> <A b={1}> </A> {x} {/* c */} {`t`} import export "
+    "const x = { } <> </> ``` ` # ## - * 1. \n \n\n    Ünïcödé 😀 \ufffc < > ' \" --- title: T".split(" ")
+)
+
+
+@SETTINGS
+@given(st.lists(MDX_WORDS, max_size=200).map(" ".join))
+def test_mdx_like_text(text):
+    _check(text, "mdx", "t.mdx")
+
+
 @SETTINGS
 @given(st.text(max_size=2000))
 def test_arbitrary_unicode_as_markdown_and_html(text):

@@ -12,8 +12,11 @@ from artlint.hookspecs import hookimpl  # noqa: E402
 def lint_text(text: str, format: str = "text", path: str | None = None, keyword: str | None = None, config=None):
     """Lint ``text`` and return its findings (a list of :class:`artlint.rule.Finding`)."""
     from artlint.engine import Linter
+    from artlint.parsers import REGISTRY
 
-    ext = {"text": ".txt", "markdown": ".md", "html": ".html"}[format]
+    if format not in REGISTRY:
+        raise ValueError(f"unknown input format {format!r} (choose from {', '.join(REGISTRY)})")
+    ext = REGISTRY[format].extensions[0]
     return Linter(config, keyword=keyword).lint_text(text, path or f"<text>{ext}", format).findings
 
 

@@ -18,6 +18,7 @@ import click
 from artlint import __version__
 from artlint.config import ConfigError
 from artlint.dask_api import ClusterError  # imports Dask lazily, only when a cluster is used
+from artlint.parsers import formats_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -217,6 +218,7 @@ def main():
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: nearest artlint.toml or pyproject.toml).")
 @click.option("--keyword", help="Target keyphrase (default: front matter, else inferred).")
 @click.option("--stdin-filename", default="stdin.txt", help="Name (and so format) for text read from '-'.")
+@click.option("--format-in", help=f"Input format of '-' and of files with no known extension: {formats_text()}.")
 @click.option("--include", multiple=True, help="Glob of files to include when walking folders.")
 @click.option("--exclude", multiple=True, help="Glob of files or folders to skip.")
 @click.option("--force-exclude", is_flag=True, help="Apply exclude patterns to files named on the command line too (for pre-commit).")
@@ -251,6 +253,7 @@ def check(
     config_path,
     keyword,
     stdin_filename,
+    format_in,
     include,
     exclude,
     force_exclude,
@@ -270,6 +273,7 @@ def check(
     Each file follows the nearest artlint.toml or pyproject.toml [tool.artlint] in its folder or above,
     unless --config names one for all."""
     _handle_interrupts()  # first thing: a signal during start-up exits 130/143 too
+    from artlint.parsers import REGISTRY
     from artlint.plugins import collect_reporters
     from artlint.workspace import fails
 
@@ -277,6 +281,8 @@ def check(
     paths = paths or (".",)
     ws = _workspace(config_path, select, ignore, keyword, keep_source="html" in formats, use_cache=not no_cache)
     linter = _linter_of(ws, paths)
+    if format_in and format_in not in REGISTRY:  # plugins' formats are registered by now
+        raise UserError(f"unknown input format {format_in!r} (choose from {', '.join(REGISTRY)})")
     reporters = collect_reporters(linter.plugins)
     for f in formats:
         if f not in reporters:
@@ -307,6 +313,7 @@ def check(
                 jobs=jobs or os.cpu_count() or 1,
                 dask_address=dask_address,
                 dask_send=dask_send,
+                format_in=format_in,
             )
     except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C or SIGTERM (see _handle_interrupts)
         _stop_workers()

@@ -118,9 +118,12 @@ def _lint_item(item, args):
 
 
 def _lint_one_text(text, fmt, args):
+    from artlint.parsers import REGISTRY
     from artlint.sources import InputError
 
-    ext = {"text": ".txt", "markdown": ".md", "html": ".html"}[fmt]
+    if fmt not in REGISTRY:
+        raise ValueError(f"unknown input format {fmt!r} (choose from {', '.join(REGISTRY)})")
+    ext = REGISTRY[fmt].extensions[0]
     try:
         result = _linter(args).lint_text(text, f"<text>{ext}", fmt)
     except InputError:

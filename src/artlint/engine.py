@@ -24,7 +24,7 @@ from artlint import __version__
 from artlint.config import Config
 from artlint.document import Document
 from artlint.parsers import ParseError, format_for, parse
-from artlint.plugins import collect_rules, make_manager
+from artlint.plugins import collect_input_formats, collect_rules, make_manager
 from artlint.rule import SEVERITY_RANK, Finding, Rule, RuleSet, finding_from_hit, pack_findings, unpack_findings
 from artlint.sources import InputError, collect, config_rel, decode, read_bytes, read_file
 
@@ -220,6 +220,8 @@ class Linter:
         self.config = config or Config()
         self.keep_source = keep_source
         self.plugins = make_manager(extra=plugins)
+        collect_input_formats(self.plugins)
+        self.format_in: str | None = None  # the format of inputs whose name has no known extension (--format-in)
         self.all_rules = collect_rules(self.plugins, self.config.packs)
         self._check_config(select, ignore)
         self._severity: dict[str, str] = {}
@@ -430,10 +432,14 @@ class Linter:
     def lint_file(self, path: str, data: bytes | None = None, display: str | None = None) -> FileResult:
         """Lint one file (or ``data`` read from stdin); raises InputError/ParseError."""
         shown = display or path
-        fmt = format_for(shown) or ("text" if data is not None else None)
+        fmt = format_for(shown)
+        if fmt is None and self.format_in is None:
+            from artlint.parsers import REGISTRY, extensions_text
+
+            raise InputError(f"unknown file type (expected {extensions_text()}); name its format with --format-in ({', '.join(REGISTRY)})")
         if fmt is None:
-            raise InputError("unknown file type (expected .txt, .md, .markdown, .html or .htm)")
-        if data is None and self.cache is not None:
+            fmt = self.format_in
+        elif data is None and self.cache is not None:
             raw = read_bytes(Path(path))
             key = self.cache.key(shown, raw)
             cached = self.cache.get(key)
@@ -466,8 +472,10 @@ class Linter:
         dask_address: str | None = None,
         collected: tuple[list[str], list] | None = None,
         dask_send: str = "auto",
+        format_in: str | None = None,
     ) -> Report:
         """Lint ``paths`` (or the ``collected`` (files, errors) of :func:`artlint.sources.collect`)."""
+        self.format_in = format_in
         if collected is None:
             collected = collect(paths, include, exclude, config_for=lambda folder: self.config)
         files, errors = collected

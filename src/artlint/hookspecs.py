@@ -47,3 +47,14 @@ def artlint_reporters():
     Called when the CLI resolves ``--format``; a later plugin may not replace an
     existing name.
     """
+
+
+@hookspec
+def artlint_input_formats():
+    """Return the input formats this plugin reads, as :class:`artlint.parsers.InputFormat` objects.
+
+    Each has a name (for ``--format-in``), file extensions (walked folders pick them up) and a parser
+    ``fn(source, path, keyword) -> artlint.document.Document`` (build it with
+    :func:`artlint.parsers.build_document`), or a ``"module:function"`` string imported on first use.
+    Called when the linter is built; a name or extension another format already has is an error.
+    """

@@ -112,3 +112,22 @@ def collect_reporters(pm: pluggy.PluginManager) -> dict:
         for name, fn in (impl.function() or {}).items():
             out.setdefault(name, fn)
     return out
+
+
+def collect_input_formats(pm: pluggy.PluginManager) -> None:
+    """Register every plugin's input formats in the one registry (:data:`artlint.parsers.REGISTRY`)."""
+    from artlint.parsers import InputFormat, register_format
+
+    for impl in pm.hook.artlint_input_formats.get_hookimpls():
+        origin = plugin_name(pm, impl)
+        try:
+            formats = impl.function() or []
+        except Exception as exc:
+            raise PluginError(f"plugin {origin}: artlint_input_formats() failed: {exc}") from None
+        for fmt in formats:
+            if not isinstance(fmt, InputFormat):
+                raise PluginError(f"plugin {origin}: artlint_input_formats() returned {fmt!r}, not an InputFormat")
+            try:
+                register_format(fmt)
+            except ValueError as exc:
+                raise PluginError(f"plugin {origin}: {exc}") from None

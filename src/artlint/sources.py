@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from artlint.parsers import FORMATS
+from artlint.parsers import FORMATS, extensions_text
 
 # what artlint's own HTML reports carry in their first lines, so a report written into a linted folder is not
 # linted on the next run
@@ -185,7 +185,7 @@ def collect(
                         files.append(full)
                         found += 1
             if not found:
-                errors.append((p, "no articles found (.txt, .md, .markdown, .html, .htm)"))
+                errors.append((p, f"no articles found ({extensions_text()})"))
         elif _regular_or_missing(p):  # a dangling symlink is reported when read
             key = str(path)
             if force_exclude:

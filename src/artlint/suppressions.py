@@ -1,4 +1,4 @@
-"""Inline suppressions in Markdown and HTML comments.
+"""Inline suppressions in Markdown and HTML comments (and MDX's ``{/* … */}``).
 
     <!-- artlint-disable AL901 typography -->   ... <!-- artlint-enable -->
     <!-- artlint-disable-next-line AL401 -->
@@ -43,7 +43,8 @@ def parse_directives(doc) -> list[Directive]:
         kind = m.group(1)
         selectors = [s for s in re.split(r"[\s,|]+", m.group(2).strip()) if s]
         line, col = doc.position(offset)
-        end_line = doc.position(offset + len(text) + 7)[0]  # "<!--" + text + "-->"
+        at = doc.source.find(text, offset)
+        end_line = doc.position((at if at >= 0 else offset) + len(text))[0]  # where the directive's text ends
         if kind == "enable":
             named = {s.upper() for s in selectors}
             for d in list(open_disables):

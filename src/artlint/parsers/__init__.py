@@ -1,4 +1,4 @@
-"""Parsers: plain text, Markdown and HTML, all producing one :class:`Document`.
+"""Parsers: plain text, Markdown, MDX and HTML (and plugins' formats), all producing one :class:`Document`.
 
 Each parser yields :class:`RawBlock` objects; :func:`build_document` turns them
 into immutable blocks, links headings into sections, and settles the title and
@@ -15,16 +15,68 @@ from artlint import text as textutil
 from artlint.document import Block, Document, Segment
 from artlint.topic import template_labels
 
-FORMATS = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-}
+
+@dataclass(frozen=True)
+class InputFormat:
+    """One input format: its name (``--format-in``), file extensions, and parser.
+
+    ``parser`` is ``fn(source, path, keyword) -> Document`` or a ``"module:function"`` string imported on
+    first use (so start-up pays only for the formats it reads). Plugins add formats through the
+    ``artlint_input_formats`` hook.
+    """
+
+    name: str
+    extensions: tuple[str, ...]
+    parser: object
+    description: str = ""
+
+    def load(self):
+        if isinstance(self.parser, str):
+            import importlib
+
+            module, _, fn = self.parser.partition(":")
+            return getattr(importlib.import_module(module), fn)
+        return self.parser
+
+
+# the one registry of input formats: name -> format; FORMATS (extension -> name) is derived from it
+REGISTRY: dict[str, InputFormat] = {}
+FORMATS: dict[str, str] = {}
+
+
+def register_format(fmt: InputFormat) -> None:
+    """Add a format; a name or extension already taken by another format is an error."""
+    old = REGISTRY.get(fmt.name)
+    if old is not None and old != fmt:
+        raise ValueError(f"input format {fmt.name!r} is already registered")
+    for ext in fmt.extensions:
+        ext = ext.lower() if ext.startswith(".") else "." + ext.lower()
+        if FORMATS.get(ext, fmt.name) != fmt.name:
+            raise ValueError(f"extension {ext} already belongs to input format {FORMATS[ext]!r}")
+    REGISTRY[fmt.name] = fmt
+    for ext in fmt.extensions:
+        FORMATS[ext.lower() if ext.startswith(".") else "." + ext.lower()] = fmt.name
+
+
+for _fmt in (
+    InputFormat("text", (".txt", ".text"), "artlint.parsers.plain:parse_plain", "plain text"),
+    InputFormat(
+        "markdown", (".md", ".markdown", ".mdown"), "artlint.parsers.markdown:parse_markdown", "Markdown (CommonMark + GFM tables)"
+    ),
+    InputFormat("mdx", (".mdx",), "artlint.parsers.mdx:parse_mdx", "MDX (Markdown with JSX and ESM)"),
+    InputFormat("html", (".html", ".htm", ".xhtml"), "artlint.parsers.html:parse_html", "HTML"),
+):
+    register_format(_fmt)
+
+
+def extensions_text() -> str:
+    """The known extensions, for help and error messages: '.txt, .text, .md, …'."""
+    return ", ".join(FORMATS)
+
+
+def formats_text() -> str:
+    """The known formats with their extensions, for ``--help``: 'text (.txt, .text), markdown (.md, …)'."""
+    return ", ".join(f"{f.name} ({', '.join(f.extensions)})" for f in REGISTRY.values())
 
 
 class ParseError(Exception):
@@ -55,13 +107,8 @@ def parse(source: str, path: str, fmt: str, keyword: str | None = None) -> Docum
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     if source.startswith("\ufeff"):
         source = source[1:]
-    if fmt == "markdown":
-        from artlint.parsers.markdown import parse_markdown as fn
-    elif fmt == "html":
-        from artlint.parsers.html import parse_html as fn
-    else:
-        from artlint.parsers.plain import parse_plain as fn
-    return fn(source, path, keyword)
+    entry = REGISTRY.get(fmt) or REGISTRY["text"]
+    return entry.load()(source, path, keyword)
 
 
 def build_document(

@@ -66,10 +66,16 @@ def read_front_matter(source: str) -> tuple[dict, str]:
     return data, _blank(m) + source[m.end() :]
 
 
-def parse_markdown(source: str, path: str, keyword: str | None):
+def parse_markdown(source: str, path: str, keyword: str | None, fmt: str = "markdown", prepare=None):
+    """``prepare`` (MDX's): body -> (body to parse, offset map back to the source or None, more comments,
+    a mask of characters to leave out of the text or None)."""
     meta, body = read_front_matter(source)
     comments = [(m.start(), m.group(1)) for m in COMMENT_RE.finditer(body)]
     body = SHORTCODE_RE.sub(_blank, body)
+    remap = hidden = None
+    if prepare is not None:
+        body, remap, more, hidden = prepare(body)
+        comments = sorted(comments + more)
     offset = _CharOffsets(body)
     if offset.ascii is None:  # lone surrogates (a lenient decoder's): U+FFFD keeps every offset
         body = _SURROGATE_RE.sub("\ufffd", body)
@@ -101,7 +107,11 @@ def parse_markdown(source: str, path: str, keyword: str | None):
                 block = _open(raw, list_depth, quote_depth, start)
             at = body.find(value, start, end)
             if kind == "Text":
-                block.builder.add(value, at if at >= 0 else None)  # not found: an entity such as &amp;
+                if hidden is not None and at >= 0 and any(hidden[at : at + len(value)]):
+                    for piece, src in _visible(value, at, hidden):
+                        block.builder.add(piece, src)
+                else:
+                    block.builder.add(value, at if at >= 0 else None)  # not found: an entity such as &amp;
                 if link_depth:
                     block.link_text_chars += len(value)
             else:
@@ -168,9 +178,13 @@ def parse_markdown(source: str, path: str, keyword: str | None):
         else:
             title_idx = title_idx if raw[title_idx].builder.build()[0] == title else None
     meta = {k: v for k, v in meta.items()}
+    if remap is not None:  # offsets in the dedented body back to the file's
+        for r in raw:
+            r.builder.segments = [(t, remap(s), ln) for t, s, ln in r.builder.segments]
+            r.fallback_src = remap(r.fallback_src)
     return build_document(
         path=path,
-        fmt="markdown",
+        fmt=fmt,
         source=source,
         raw_blocks=raw,
         metadata=meta,
@@ -189,6 +203,19 @@ def _in_spans(comments: list[tuple[int, str]], spans: list[tuple[int, int]]) -> 
             i += 1
         if i < len(spans) and spans[i][0] <= at:
             out.append((at, text))
+    return out
+
+
+def _visible(value: str, at: int, hidden) -> list[tuple[str, int]]:
+    """The pieces of ``value`` (found at ``at``) outside the ``hidden`` mask, with their offsets."""
+    out, start = [], None
+    for k in range(len(value) + 1):
+        if k < len(value) and not hidden[at + k]:
+            if start is None:
+                start = k
+        elif start is not None:
+            out.append((value[start:k], at + start))
+            start = None
     return out
 
 

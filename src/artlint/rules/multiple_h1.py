@@ -8,7 +8,7 @@ class MultipleH1(Rule):
     name = "multiple-h1"
     category = "structure"
     severity = "warning"
-    formats = ("markdown", "html")
+    formats = ("markdown", "mdx", "html")
     summary = "More than one top-level (H1) heading."
     rationale = "The H1 is the article's title. A second one splits the page's topic for readers and search engines."
     bad = "# Best Hiking Boots\n\nText.\n\n# Buying Guide\n\nText.\n"

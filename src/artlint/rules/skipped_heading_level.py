@@ -8,7 +8,7 @@ class SkippedHeadingLevel(Rule):
     name = "skipped-heading-level"
     category = "structure"
     severity = "warning"
-    formats = ("markdown", "html")
+    formats = ("markdown", "mdx", "html")
     summary = "A heading skips a level (an H4 straight after an H2)."
     rationale = (
         "Screen readers and search engines read headings as an outline. A skipped level leaves a section "

@@ -8,7 +8,7 @@ class UnusedSuppression(Rule):
     name = "unused-suppression"
     category = "internal"
     severity = "warning"
-    formats = ("markdown", "html")
+    formats = ("markdown", "mdx", "html")
     fixture_select = ("AL402", "AL901")
     summary = "An artlint-disable comment that suppresses nothing (in Markdown and HTML)."
     rationale = (
