@@ -73,9 +73,9 @@ def parse_markdown(source: str, path: str, keyword: str | None, fmt: str = "mark
     comments = [(m.start(), m.group(1)) for m in COMMENT_RE.finditer(body)]
     body = SHORTCODE_RE.sub(_blank, body)
     remap = hidden = None
+    more: list[tuple[int, str]] = []  # MDX's {/* comments */}, which its prepare step found outside code
     if prepare is not None:
         body, remap, more, hidden = prepare(body)
-        comments = sorted(comments + more)
     offset = _CharOffsets(body)
     if offset.ascii is None:  # lone surrogates (a lenient decoder's): U+FFFD keeps every offset
         body = _SURROGATE_RE.sub("\ufffd", body)
@@ -168,6 +168,7 @@ def parse_markdown(source: str, path: str, keyword: str | None, fmt: str = "mark
 
     if comments:  # a comment shown in a code block or code span is text, not a directive
         comments = _in_spans(comments, html_spans)
+    comments = sorted(comments + more)
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     title_idx = None
     h1 = [i for i, b in enumerate(raw) if b.kind == "heading" and b.level == 1]
