@@ -29,13 +29,17 @@ class UserError(click.ClickException):
         click.echo(f"artlint: error: {self.format_message()}", err=True)
 
 
-def write_atomic(path: Path, text) -> None:
-    """Write ``text`` (a string, or strings one after another) to ``path`` via a temporary file and a rename."""
+def write_atomic(path: Path, text, keep_mode: bool = False) -> None:
+    """Write ``text`` (a string, strings one after another, or bytes) to ``path`` via a temporary file and a rename."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            if isinstance(text, str):
+        if keep_mode:
+            import shutil
+
+            shutil.copymode(path, tmp)
+        with os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            if isinstance(text, str | bytes):
                 fh.write(text)
             else:
                 fh.writelines(text)
@@ -180,6 +184,10 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Processes to lint with [default: 0, all cores].")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .artlint_cache/ results.")
 @click.option("--dask", "dask_address", help="Lint on an existing Dask cluster (scheduler address); needs artlint[dask].")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply fixes that may change the meaning too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing (exit 1 if there is something to fix).")
+@click.option("--fix-only", is_flag=True, help="Like --fix, but exit 0 whatever remains (the report lists only what remains).")
 def check(
     paths,
     formats,
@@ -202,6 +210,10 @@ def check(
     jobs,
     no_cache,
     dask_address,
+    fix,
+    unsafe_fixes,
+    diff,
+    fix_only,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin; no path means '.'.
 
@@ -212,7 +224,13 @@ def check(
 
     formats = list(formats) or ["text"]
     paths = paths or (".",)
-    ws = _workspace(config_path, select, ignore, keyword, keep_source="html" in formats, use_cache=not no_cache)
+    fix = fix or fix_only
+    if (fix or diff) and "-" in paths:
+        raise UserError("--fix and --diff work on files, not on stdin")
+    if fix and diff:
+        raise UserError("--diff shows fixes without writing them: use it without --fix")
+    # fixes are computed from a fresh lint of the bytes being rewritten, never from the cache
+    ws = _workspace(config_path, select, ignore, keyword, keep_source="html" in formats, use_cache=not (no_cache or fix or diff))
     linter = _linter_of(ws, paths)
     reporters = collect_reporters(linter.plugins)
     for f in formats:
@@ -230,36 +248,54 @@ def check(
             raise UserError(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     _exit_on_sigterm()
-    try:
-        with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
-            report, level_of = ws.run(
-                list(paths),
-                stdin=stdin,
-                stdin_filename=stdin_filename,
-                include=include,
-                exclude=exclude,
-                force_exclude=force_exclude,
-                respect_gitignore=respect_gitignore,
-                fail_on=fail_on,
-                progress=tick,
-                jobs=jobs or os.cpu_count() or 1,
-                dask_address=dask_address,
-            )
-    except KeyboardInterrupt:
-        raise SystemExit(130) from None
-    except (ConfigError, ClusterError) as exc:  # ClusterError: an unreachable Dask scheduler
-        raise UserError(str(exc)) from None
+
+    def lint():
+        try:
+            with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
+                report, level_of = ws.run(
+                    list(paths),
+                    stdin=stdin,
+                    stdin_filename=stdin_filename,
+                    include=include,
+                    exclude=exclude,
+                    force_exclude=force_exclude,
+                    respect_gitignore=respect_gitignore,
+                    fail_on=fail_on,
+                    progress=tick,
+                    jobs=jobs or os.cpu_count() or 1,
+                    dask_address=dask_address,
+                )
+        except KeyboardInterrupt:
+            raise SystemExit(130) from None
+        except (ConfigError, ClusterError) as exc:  # ClusterError: an unreachable Dask scheduler
+            raise UserError(str(exc)) from None
+        if known is not None:
+            baseline.apply(report, known)  # a baselined finding is not fixed either
+        return report, level_of
+
+    report, level_of = lint()
+    if diff:
+        sys.exit(_print_diff(report, unsafe_fixes))
+    if fix:
+        fixed = files_fixed = 0
+        for _ in range(_FIX_PASSES):  # a fix can make room for another (two overlapping edits): fix until nothing changes
+            n, n_files = _apply_fixes(report, unsafe_fixes)
+            if not n:
+                break
+            fixed += n
+            files_fixed += n_files
+            report, level_of = lint()
+        if not quiet:
+            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
     if write_baseline:
         try:
             write_atomic(Path(write_baseline), baseline.dump(report))
         except OSError as exc:
             raise UserError(f"cannot write {write_baseline}: {exc.strerror or exc}") from None
-    if known is not None:
-        baseline.apply(report, known)
     for i, fmt in enumerate(formats):
         target = outputs[i] if i < len(outputs) else None
         colour = color if color is not None else (target is None and sys.stdout.isatty())
-        text = reporters[fmt](report, {"colour": colour, "quiet": quiet, "statistics": statistics})
+        text = reporters[fmt](report, {"colour": colour, "quiet": quiet, "statistics": statistics, "unsafe_fixes": unsafe_fixes})
         if target:
             try:
                 write_atomic(Path(target), text)
@@ -273,7 +309,59 @@ def check(
                 click.echo(f"{path}: error: {msg}", err=True)
     if report.errors:
         sys.exit(EXIT_ERROR)
+    if fix_only:
+        sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if fails(report, level_of) else EXIT_OK)
+
+
+_FIX_PASSES = 10  # as Ruff, a bound on fix-then-lint rounds (one or two in practice)
+
+
+def _fixed_files(report, unsafe: bool):
+    """(path, bytes before, bytes after, number of fixes) of each file the report's fixes change."""
+    from artlint.fixes import UnfixableFile, chosen_fixes, fixed_bytes
+    from artlint.sources import InputError, read_bytes
+
+    for fr in report.files:
+        chosen = chosen_fixes(fr.findings, unsafe)
+        if not chosen:
+            continue
+        try:
+            before = read_bytes(Path(fr.path))
+            after = fixed_bytes(before, [fx for _, fx in chosen])
+        except (InputError, UnfixableFile) as exc:
+            report.errors.append((fr.path, f"not fixed: {exc}"))
+            continue
+        if after != before:
+            yield fr.path, before, after, len(chosen)
+
+
+def _apply_fixes(report, unsafe: bool) -> tuple[int, int]:
+    """Rewrite each file the report's fixes change (atomically, keeping its mode): (fixes applied, files)."""
+    n = files = 0
+    for path, _before, after, count in list(_fixed_files(report, unsafe)):
+        try:
+            write_atomic(Path(path), after, keep_mode=True)
+        except OSError as exc:
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        n += count
+        files += 1
+    return n, files
+
+
+def _print_diff(report, unsafe: bool) -> int:
+    """Print the report's fixes as a unified diff; the exit code (1: something to fix)."""
+    from artlint.fixes import unified_diff
+
+    changed = 0
+    for path, before, after, _count in _fixed_files(report, unsafe):
+        click.echo(unified_diff(path, before, after), nl=False)
+        changed += 1
+    for path, msg in report.errors:
+        click.echo(f"{path}: error: {msg}", err=True)
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed else EXIT_OK
 
 
 @main.command()

@@ -164,7 +164,8 @@ class PackRule(Rule):
             m = fullmatch(core)
             if m:
                 off = block.text.find(core)
-                yield self.hit(self._message(m), block, off, off + len(core))
+                fix = ((0, len(block.text), None),) if self.entry.get("fix") == "remove-line" else ()
+                yield self.hit(self._message(m), block, off, off + len(core), fix=fix)
 
     def _message(self, found: str | re.Match) -> str:
         if isinstance(found, re.Match):
