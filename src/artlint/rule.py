@@ -358,7 +358,8 @@ def source_fix(doc: Document, hit: Hit) -> Fix | None:
     An edit must fall inside one verbatim run of the block's text (never in markup, an entity, a tag or
     an attribute) and the source there must read exactly as the block does. Code blocks get no edits.
     A removal of the whole line (replacement None) is allowed only where the line holds nothing but
-    the block's text and Markdown markers (plain text and Markdown).
+    the block's text and Markdown markers (plain text and Markdown), and never for a heading (the
+    outline stays as it was: a person decides whether a section goes).
     """
     block = hit.block
     if block is None or block.kind == "code" or hit.fix_applicability not in FIX_APPLICABILITY:
@@ -367,7 +368,7 @@ def source_fix(doc: Document, hit: Hit) -> Fix | None:
     edits = []
     for start, end, replacement in hit.fix:
         if replacement is None:
-            if doc.format == "html" or not block.segments or len(block.segments) != 1:
+            if doc.format == "html" or block.is_heading or len(block.segments) != 1:
                 return None
             seg = block.segments[0]
             if seg.length != len(block.text) or source[seg.src_start : seg.src_start + seg.length] != block.text:
