@@ -46,8 +46,8 @@ def test_text_report_marks_fixable_findings(tmp_path):
     art = tmp_path / "post.md"
     art.write_text(TYPO + "\nLorem ipsum dolor sit amet.\n")
     out = run_cli("check", "--no-cache", art).stdout.decode()
-    assert re.search(r"post\.md:3:16: AL901 \[\*\] missing-space-after-punctuation", out), out
-    assert re.search(r"AL402 lorem-ipsum", out) and "AL402 [*]" not in out
+    assert re.search(r"post\.md:3:16: AL901 missing-space-after-punctuation \[\*\] Missing space", out), out
+    assert re.search(r"AL402 lorem-ipsum", out) and "lorem-ipsum [*]" not in out
     assert out.rstrip().endswith("[*] 4 fixable with --fix."), out
 
 

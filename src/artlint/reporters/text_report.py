@@ -49,8 +49,9 @@ def render(report, options=None):
             where = f"{clean(f.path)}:{f.line or 1}:{f.column or 1}:"
             lines.append(
                 f"{style(where, bold=True)} {style(f.rule, fg=_COLOURS.get(f.severity), bold=True)} "
+                + f"{f.name} "
                 + ("[*] " if can_fix else "")
-                + f"{f.name} {clean(f.message)}" + (f" [{f.severity}]" if f.severity != "warning" else "")
+                + f"{clean(f.message)}" + (f" [{f.severity}]" if f.severity != "warning" else "")
             )
             for r in f.related:
                 lines.append(f"    {clean(f.path)}:{r.line}:{r.column}: {clean(r.message)}")
