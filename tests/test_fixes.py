@@ -121,7 +121,7 @@ def test_crlf_utf16_and_html_keep_their_bytes_outside_the_edits(tmp_path):
     utf16.write_bytes(codecs.BOM_UTF16_LE + TYPO.replace("\n", "\r\n").encode("utf-16-le"))
     page = tmp_path / "page.html"
     page.write_text(
-        '<html><head><title>Roses</title></head><body><nav>Home,About the the</nav><article><h1>Pruning roses</h1>'
+        "<html><head><title>Roses</title></head><body><nav>Home,About the the</nav><article><h1>Pruning roses</h1>"
         '<p class="a,b" title="x ,y">Cut above a bud,then seal the cut . Water <b>the</b> the roots.</p>'
         "<pre>keep ,this,as is</pre></article><footer>c ,d</footer></body></html>\n"
     )
@@ -209,3 +209,16 @@ def test_fix_is_idempotent_and_leaves_code_and_front_matter_alone(parts, front, 
     out = fixed.decode()
     assert out.count("\r\n") == out.count("\n") if crlf else "\r" not in out
     assert _protected(out.replace("\r\n", "\n")) == _protected(text)
+
+
+def test_unsafe_fix_only_with_unsafe_fixes(tmp_path):
+    art = tmp_path / "post.md"
+    para = "A paragraph that is long enough to be compared with the others in this short test.\n"
+    text = f"# Roses\n\n{para}\nSomething else entirely goes in this middle paragraph of the post.\n\n{para}"
+    art.write_text(text)
+    out = run_cli("check", "--no-cache", art).stdout.decode()
+    assert "AL202 duplicate-passage This paragraph" in out and "[*] 0 fixable with --fix (1 more with --unsafe-fixes)." in out
+    run_cli("check", "--no-cache", "--fix", art)
+    assert art.read_text() == text
+    run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", art)
+    assert art.read_text() == text[: -len(para) - 1]  # the second copy and the blank line before it

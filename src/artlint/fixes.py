@@ -22,9 +22,7 @@ def chosen_fixes(findings, unsafe: bool = False) -> list[tuple[Finding, Fix]]:
     overlaps one already taken is skipped, so the outcome does not depend on the order rules ran in.
     Two edits overlap when their ranges share a character, or both insert at the same place.
     """
-    candidates = [
-        (f, f.fix) for f in findings if f.fix is not None and f.fix.edits and (f.fix.applicability == "safe" or unsafe)
-    ]
+    candidates = [(f, f.fix) for f in findings if f.fix is not None and f.fix.edits and (f.fix.applicability == "safe" or unsafe)]
     candidates.sort(key=lambda ff: (ff[1].edits[0].start, ff[1].edits[0].end, ff[0].rule, ff[0].message))
     taken: list[Edit] = []
     out = []
@@ -39,7 +37,12 @@ def chosen_fixes(findings, unsafe: bool = False) -> list[tuple[Finding, Fix]]:
 def _overlap(a: Edit, b: Edit) -> bool:
     if a.start == a.end == b.start == b.end:
         return True
-    return a.start < b.end and b.start < a.end or (a.start == a.end and b.start < a.start < b.end) or (b.start == b.end and a.start < b.start < a.end)
+    return (
+        a.start < b.end
+        and b.start < a.end
+        or (a.start == a.end and b.start < a.start < b.end)
+        or (b.start == b.end and a.start < b.start < a.end)
+    )
 
 
 def apply_edits(text: str, edits) -> str:
@@ -70,11 +73,14 @@ class RawText:
 
     @classmethod
     def of(cls, raw: bytes) -> RawText:
-        for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-            if raw.startswith(bom):
-                break
-        else:
-            bom, encoding = b"", "utf-8"
+        bom, encoding = next(
+            (
+                (b, e)
+                for b, e in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+                if raw.startswith(b)
+            ),
+            (b"", "utf-8"),
+        )
         try:
             text = raw[len(bom) :].decode(encoding)
         except UnicodeDecodeError:

@@ -380,6 +380,8 @@ def source_fix(doc: Document, hit: Hit) -> Fix | None:
                 return None
             if source[e : e + 1] == "\n" and (s == 0 or source[s - 2 : s] == "\n\n" or s == 1):
                 e += 1  # a line between blank lines: one blank line goes with it, so no gap is left
+            elif e == len(source) and source[s - 2 : s] == "\n\n":
+                s -= 1  # the last line, after a blank one: the blank one goes too
             edits.append((s, e, ""))
             continue
         for seg in block.segments:

@@ -51,7 +51,8 @@ def render(report, options=None):
                 f"{style(where, bold=True)} {style(f.rule, fg=_COLOURS.get(f.severity), bold=True)} "
                 + f"{f.name} "
                 + ("[*] " if can_fix else "")
-                + f"{clean(f.message)}" + (f" [{f.severity}]" if f.severity != "warning" else "")
+                + f"{clean(f.message)}"
+                + (f" [{f.severity}]" if f.severity != "warning" else "")
             )
             for r in f.related:
                 lines.append(f"    {clean(f.path)}:{r.line}:{r.column}: {clean(r.message)}")

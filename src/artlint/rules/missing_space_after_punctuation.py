@@ -36,4 +36,6 @@ class MissingSpaceAfterPunctuation(Rule):
                 mark = m.group()
                 if mark in ",;" and b.text[m.start() - 1].isupper() and b.text[m.end()].isupper():
                     continue  # "TL;DR", "Q,A": acronyms
-                yield self.hit(f"Missing space after '{mark}' in '{token[:40]}'.", b, m.start(), m.end(), fix=((m.start(), m.end(), mark + " "),))
+                yield self.hit(
+                    f"Missing space after '{mark}' in '{token[:40]}'.", b, m.start(), m.end(), fix=((m.start(), m.end(), mark + " "),)
+                )
