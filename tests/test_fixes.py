@@ -222,3 +222,13 @@ def test_unsafe_fix_only_with_unsafe_fixes(tmp_path):
     assert art.read_text() == text
     run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", art)
     assert art.read_text() == text[: -len(para) - 1]  # the second copy and the blank line before it
+
+
+def test_cached_results_keep_their_fixes(tmp_path):
+    (tmp_path / "post.md").write_text(TYPO)
+    first = run_cli("check", "post.md", cwd=tmp_path).stdout.decode()
+    assert (tmp_path / ".artlint_cache").is_dir()
+    second = run_cli("check", "post.md", cwd=tmp_path).stdout.decode()
+    assert second == first and "[*] 4 fixable with --fix." in second
+    _, report = run_json("post.md", cwd=tmp_path)
+    assert sum(1 for f in report["files"][0]["findings"] if f["fix"]) == 4
