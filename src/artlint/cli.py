@@ -430,6 +430,16 @@ def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs
     sys.exit(EXIT_FINDINGS if site.reaches(report, fail_on) else EXIT_OK)
 
 
+@main.command()
+def server():
+    """Run the language server (LSP over stdio): diagnostics and quick fixes in the editor; needs artlint[lsp]."""
+    try:
+        from artlint.server import main as serve
+    except ImportError:
+        raise UserError("artlint server needs the lsp extra: pip install 'artlint[lsp]'") from None
+    serve()
+
+
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--config", "config_path", type=click.Path())
