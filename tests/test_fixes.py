@@ -121,7 +121,7 @@ def test_crlf_utf16_and_html_keep_their_bytes_outside_the_edits(tmp_path):
     utf16.write_bytes(codecs.BOM_UTF16_LE + TYPO.replace("\n", "\r\n").encode("utf-16-le"))
     page = tmp_path / "page.html"
     page.write_text(
-        "<html><head><title>Roses</title></head><body><nav>Home,About the the</nav><article><h1>Pruning roses</h1>"
+        '<html><head><title>Roses,then the the</title><meta name="description" content="Cut,then wait"></head><body><nav>Home,About the the</nav><article><h1>Pruning roses</h1>'
         '<p class="a,b" title="x ,y">Cut above a bud,then seal the cut . Water <b>the</b> the roots.</p>'
         "<pre>keep ,this,as is</pre></article><footer>c ,d</footer></body></html>\n"
     )
@@ -138,6 +138,7 @@ def test_crlf_utf16_and_html_keep_their_bytes_outside_the_edits(tmp_path):
     assert crlf.read_bytes() == TYPO_FIXED.replace("\n", "\r\n").encode()
     assert utf16.read_bytes().startswith(codecs.BOM_UTF16_LE) and b"\r\x00\n\x00" in utf16.read_bytes()
     html = page.read_text()
+    assert '<title>Roses,then the the</title><meta name="description" content="Cut,then wait">' in html
     assert "<nav>Home,About the the</nav>" in html and 'class="a,b" title="x ,y"' in html and "<pre>keep ,this,as is</pre>" in html
     assert "Cut above a bud, then seal the cut. Water <b>the</b> roots." in html and "<footer>c ,d</footer>" in html
 
