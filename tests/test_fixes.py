@@ -233,3 +233,13 @@ def test_cached_results_keep_their_fixes(tmp_path):
     assert second == first and "[*] 4 fixable with --fix." in second
     _, report = run_json("post.md", cwd=tmp_path)
     assert sum(1 for f in report["files"][0]["findings"] if f["fix"]) == 4
+
+
+def test_pack_substitution_fix_is_unsafe_and_keeps_a_sentence_capital(tmp_path):
+    art = tmp_path / "ai.md"
+    text = "# AI\n\nFacts sharing matters. We use a choice tree here.\n"
+    art.write_text(text)
+    run_cli("check", "--no-cache", "--fix", art)
+    assert art.read_text() == text
+    run_cli("check", "--no-cache", "--fix", "--unsafe-fixes", art)
+    assert art.read_text() == "# AI\n\nInformation sharing matters. We use a decision tree here.\n"
