@@ -38,7 +38,7 @@ def test_text_output_shape():
     assert lines[0].startswith(str(SEEDS / "002_394fcee345a4ee0d.txt") + ":")
     _path, line, col, rest = lines[0].split(":", 3)
     assert int(line) > 0 and int(col) > 0 and rest.startswith(" AL901 missing-space-after-punctuation ")
-    assert lines[-1].startswith("Found ")
+    assert lines[-2].startswith("Found ") and lines[-1].endswith(" fixable with --fix.")  # AL901's findings can be fixed
     assert "\x1b[" not in proc.stdout.decode()  # no colour when not a terminal
 
 
@@ -46,7 +46,7 @@ def test_output_file_and_two_formats(tmp_path, validate_report):
     out = tmp_path / "report.json"
     proc = run_cli("check", SEEDS, "--format", "json", "--output", out, "--format", "text")
     validate_report(json.loads(out.read_text()))
-    assert proc.stdout.decode().splitlines()[-1].startswith("Found ")
+    assert proc.stdout.decode().splitlines()[-2].startswith("Found ")  # then "[*] N fixable with --fix."
     assert not [p for p in tmp_path.iterdir() if p.name != "report.json"]  # no temporary file left
 
 

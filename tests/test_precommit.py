@@ -33,7 +33,7 @@ def hook_repo(tmp_path_factory):
     repo = tmp_path_factory.mktemp("content")
     _git(repo, "init", "-q")
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.strip()}\n    hooks:\n      - id: artlint\n"
+        f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.strip()}\n    hooks:\n      - id: artlint-fix\n      - id: artlint\n"
     )
     os.environ.setdefault("PRE_COMMIT_HOME", str(tmp_path_factory.mktemp("pre-commit-home")))
     subprocess.run([pre_commit, "install"], cwd=repo, check=True, capture_output=True, timeout=120)
@@ -57,3 +57,15 @@ def test_defective_article_refused_then_accepted_after_fix(hook_repo):
     _git(hook_repo, "add", "post.md")
     accepted = _git(hook_repo, "commit", "-m", "add post", check=False)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def test_fix_hook_rewrites_the_file_then_the_commit_goes_through(hook_repo):
+    art = hook_repo / "fixable.md"
+    art.write_text("# Pruning roses\n\nCut above a bud,then seal the cut . Water the the roots.\n")
+    _git(hook_repo, "add", "fixable.md")
+    first = _git(hook_repo, "commit", "-m", "add fixable", check=False)
+    assert first.returncode != 0, first.stdout + first.stderr  # pre-commit stops a commit whose files a hook changed
+    assert art.read_text() == "# Pruning roses\n\nCut above a bud, then seal the cut. Water the roots.\n"
+    _git(hook_repo, "add", "fixable.md")
+    second = _git(hook_repo, "commit", "-m", "add fixable", check=False)
+    assert second.returncode == 0, second.stdout + second.stderr

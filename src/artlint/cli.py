@@ -30,15 +30,21 @@ class UserError(click.ClickException):
         click.echo(f"artlint: error: {self.format_message()}", err=True)
 
 
-def write_atomic(path: Path, text) -> None:
-    """Write ``text`` (a string, or strings one after another) to ``path`` via a temporary file and a rename."""
+def write_atomic(path: Path, text, keep_mode: bool = False) -> None:
+    """Write ``text`` (a string, strings one after another, or bytes) to ``path`` via a temporary file and a rename."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent or "."))
     _WRITING.add(tmp)
     try:
+        if keep_mode:
+            import shutil
+
+            shutil.copymode(path, tmp)
         # backslashreplace: an undecodable byte in a file name (a lone surrogate) is written as \udcff, not a crash
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as fh:
-            if isinstance(text, str):
+        binary = isinstance(text, bytes)  # a fixed article, in its own encoding
+        fh = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="")
+        with fh:
+            if isinstance(text, str | bytes):
                 fh.write(text)
             else:
                 fh.writelines(text)
@@ -243,6 +249,10 @@ def main():
     help="With --dask: send file contents (workers need no access to the files), absolute paths (workers must see "
     "the same files at the same paths), or contents up to 10 MB in all, else paths.",
 )
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: apply fixes that may change the meaning too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and write nothing (exit 1 if there is something to fix).")
+@click.option("--fix-only", is_flag=True, help="Like --fix, but exit 0 whatever remains (the report lists only what remains).")
 def check(
     paths,
     formats,
@@ -267,6 +277,10 @@ def check(
     no_cache,
     dask_address,
     dask_send,
+    fix,
+    unsafe_fixes,
+    diff,
+    fix_only,
 ):
     """Lint articles: files, folders (walked recursively) or '-' for stdin; no path means '.'.
 
@@ -279,7 +293,13 @@ def check(
 
     formats = list(formats) or ["text"]
     paths = paths or (".",)
-    ws = _workspace(config_path, select, ignore, keyword, keep_source="html" in formats, use_cache=not no_cache)
+    fix = fix or fix_only
+    if (fix or diff) and "-" in paths:
+        raise UserError("--fix and --diff work on files, not on stdin")
+    if fix and diff:
+        raise UserError("--diff shows fixes without writing them: use it without --fix")
+    # fixes are computed from a fresh lint of the bytes being rewritten, never from the cache
+    ws = _workspace(config_path, select, ignore, keyword, keep_source="html" in formats, use_cache=not (no_cache or fix or diff))
     linter = _linter_of(ws, paths)
     if format_in and format_in not in REGISTRY:  # plugins' formats are registered by now
         raise UserError(f"unknown input format {format_in!r} (choose from {', '.join(REGISTRY)})")
@@ -298,43 +318,61 @@ def check(
         except baseline.BaselineError as exc:
             raise UserError(str(exc)) from None
     stdin = sys.stdin.buffer.read() if "-" in paths else None
-    try:
-        with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
-            report, level_of = ws.run(
-                list(paths),
-                stdin=stdin,
-                stdin_filename=stdin_filename,
-                include=include,
-                exclude=exclude,
-                force_exclude=force_exclude,
-                respect_gitignore=respect_gitignore,
-                fail_on=fail_on,
-                progress=tick,
-                jobs=jobs or os.cpu_count() or 1,
-                dask_address=dask_address,
-                dask_send=dask_send,
-                format_in=format_in,
-            )
-    except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C or SIGTERM (see _handle_interrupts)
-        _stop_workers()
-        code = exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else 130
-        _hard_exit(code)  # exit handlers could only wait on workers
-    except (ConfigError, ClusterError) as exc:  # ClusterError: an unreachable Dask scheduler
-        raise UserError(str(exc)) from None
+
+    def lint():
+        try:
+            with _Progress(enabled=not quiet and sys.stderr.isatty()) as tick:
+                report, level_of = ws.run(
+                    list(paths),
+                    stdin=stdin,
+                    stdin_filename=stdin_filename,
+                    include=include,
+                    exclude=exclude,
+                    force_exclude=force_exclude,
+                    respect_gitignore=respect_gitignore,
+                    fail_on=fail_on,
+                    progress=tick,
+                    jobs=jobs or os.cpu_count() or 1,
+                    dask_address=dask_address,
+                    dask_send=dask_send,
+                    format_in=format_in,
+                )
+        except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C or SIGTERM (see _handle_interrupts)
+            _stop_workers()
+            code = exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else 130
+            _hard_exit(code)  # exit handlers could only wait on workers
+        except (ConfigError, ClusterError) as exc:  # ClusterError: an unreachable Dask scheduler
+            raise UserError(str(exc)) from None
+        if known is not None:
+            baseline.apply(report, known)  # a baselined finding is not fixed either
+        return report, level_of
+
+    report, level_of = lint()
+    if diff:
+        sys.exit(_print_diff(report, unsafe_fixes))
+    if fix:
+        fixed = files_fixed = 0
+        for _ in range(_FIX_PASSES):  # a fix can make room for another (two overlapping edits): fix until nothing changes
+            n, n_files = _apply_fixes(report, unsafe_fixes)
+            if not n:
+                break
+            fixed += n
+            files_fixed += n_files
+            report, level_of = lint()
+        if not quiet:
+            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
     if write_baseline:
         try:
             write_atomic(Path(write_baseline), baseline.dump(report))
         except OSError as exc:
             raise UserError(f"cannot write {write_baseline}: {exc.strerror or exc}") from None
-    if known is not None:
-        baseline.apply(report, known)
     threshold = fail_on or linter.config.fail_on
     _encode_safely(sys.stdout)
     for i, fmt in enumerate(formats):
         target = outputs[i] if i < len(outputs) else None
         colour = color if color is not None else (target is None and sys.stdout.isatty())
         options = {"colour": colour, "quiet": quiet, "statistics": statistics, "fail_on": threshold, "errors_on_stderr": target is None}
-        text = reporters[fmt](report, options)
+        text = reporters[fmt](report, {**options, "unsafe_fixes": unsafe_fixes})
         if target:
             try:
                 write_atomic(Path(target), text)
@@ -350,7 +388,59 @@ def check(
         for path, msg in report.errors:  # input errors on stderr, whatever the format (and in JSON reports)
             click.echo(f"{clean(path)}: error: {clean(msg)}", err=True)
         sys.exit(EXIT_ERROR)
+    if fix_only:
+        sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if fails(report, level_of) else EXIT_OK)
+
+
+_FIX_PASSES = 10  # as Ruff, a bound on fix-then-lint rounds (one or two in practice)
+
+
+def _fixed_files(report, unsafe: bool):
+    """(path, bytes before, bytes after, number of fixes) of each file the report's fixes change."""
+    from artlint.fixes import UnfixableFile, chosen_fixes, fixed_bytes
+    from artlint.sources import InputError, read_bytes
+
+    for fr in report.files:
+        chosen = chosen_fixes(fr.findings, unsafe)
+        if not chosen:
+            continue
+        try:
+            before = read_bytes(Path(fr.path))
+            after = fixed_bytes(before, [fx for _, fx in chosen])
+        except (InputError, UnfixableFile) as exc:
+            report.errors.append((fr.path, f"not fixed: {exc}"))
+            continue
+        if after != before:
+            yield fr.path, before, after, len(chosen)
+
+
+def _apply_fixes(report, unsafe: bool) -> tuple[int, int]:
+    """Rewrite each file the report's fixes change (atomically, keeping its mode): (fixes applied, files)."""
+    n = files = 0
+    for path, _before, after, count in list(_fixed_files(report, unsafe)):
+        try:
+            write_atomic(Path(path), after, keep_mode=True)
+        except OSError as exc:
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+        n += count
+        files += 1
+    return n, files
+
+
+def _print_diff(report, unsafe: bool) -> int:
+    """Print the report's fixes as a unified diff; the exit code (1: something to fix)."""
+    from artlint.fixes import unified_diff
+
+    changed = 0
+    for path, before, after, _count in _fixed_files(report, unsafe):
+        click.echo(unified_diff(path, before, after), nl=False)
+        changed += 1
+    for path, msg in report.errors:
+        click.echo(f"{path}: error: {msg}", err=True)
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed else EXIT_OK
 
 
 @main.command()
@@ -417,6 +507,16 @@ def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs
     if report["errors"]:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if site.reaches(report, fail_on) else EXIT_OK)
+
+
+@main.command()
+def server():
+    """Run the language server (LSP over stdio): diagnostics and quick fixes in the editor; needs artlint[lsp]."""
+    try:
+        from artlint.server import main as serve
+    except ImportError:
+        raise UserError("artlint server needs the lsp extra: pip install 'artlint[lsp]'") from None
+    serve()
 
 
 @main.command("rules")

@@ -152,7 +152,15 @@ class PackRule(Rule):
                     counted[unit] = counted.get(unit, 0) + 1
                     if counted[unit] > limit:
                         continue
-                yield self.hit(self._message(text[m.start() : m.end()]), block, m.start(), m.end())
+                found = text[m.start() : m.end()]
+                fix = ()
+                if self.swap and self.entry.get("fix") == "replace":
+                    new = self._replacement(found)
+                    if new and found[:1].isupper() and new[:1].islower():
+                        new = new[0].upper() + new[1:]  # the phrase opened a sentence: so does its replacement
+                    fix = ((m.start(), m.end(), new),) if new else ()
+                applicability = self.entry.get("fix-applicability", "safe")
+                yield self.hit(self._message(found), block, m.start(), m.end(), fix=fix, fix_applicability=applicability)
 
     def _whole_blocks(self, doc: Document, prefilter: Prefilter | None) -> Iterable[Hit]:
         """Blocks that are, trimmed, one of the phrases or patterns: page chrome on a line of its own."""
@@ -164,11 +172,17 @@ class PackRule(Rule):
             m = fullmatch(core)
             if m:
                 off = block.text.find(core)
-                yield self.hit(self._message(m), block, off, off + len(core))
+                fix = ((0, len(block.text), None),) if self.entry.get("fix") == "remove-line" else ()
+                applicability = self.entry.get("fix-applicability", "safe")
+                yield self.hit(self._message(m), block, off, off + len(core), fix=fix, fix_applicability=applicability)
 
     def _message(self, found: str | re.Match) -> str:
         if isinstance(found, re.Match):
             found = found.group(0)
+        return self.message.format(match=found, replacement=self._replacement(found))
+
+    def _replacement(self, found: str) -> str:
+        """The swap's replacement for ``found`` ("" when it has none)."""
         replacement = ""
         if self.swap:
             key = found.lower() if self.ignorecase else found
@@ -178,7 +192,7 @@ class PackRule(Rule):
                     if re.fullmatch(k, found, re.I if self.ignorecase else 0):
                         replacement = v
                         break
-        return self.message.format(match=found, replacement=replacement)
+        return replacement
 
 
 class PatternGate:

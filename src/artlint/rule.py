@@ -115,6 +115,47 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace ``source[start:end]`` of the document's text (line endings as LF) with ``replacement``.
+
+    The line and columns are where ``start`` and ``end`` fall in the original file, for reports.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+
+FIX_APPLICABILITY = ("safe", "unsafe")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits applied together or not at all. ``safe``: the meaning is unchanged; ``unsafe``: it may change."""
+
+    edits: tuple[Edit, ...]
+    applicability: str = "safe"
+
+    def as_tuple(self) -> tuple:
+        return (self.applicability, tuple((e.start, e.end, e.replacement, e.line, e.column, e.end_line, e.end_column) for e in self.edits))
+
+    @staticmethod
+    def from_tuple(t) -> Fix | None:
+        return Fix(tuple(Edit(*e) for e in t[1]), t[0]) if t else None
+
+    @staticmethod
+    def json_of_tuple(t) -> dict | None:
+        if not t:
+            return None
+        keys = ("start", "end", "replacement", "line", "column", "end_line", "end_column")
+        return {"applicability": t[0], "edits": [dict(zip(keys, e)) for e in t[1]]}
+
+
+@dataclass(frozen=True)
 class Finding:
     path: str
     rule: str
@@ -130,6 +171,7 @@ class Finding:
     related: tuple[Related, ...] = ()
     plugin: str | None = field(default=None, compare=False)
     context: str = field(default="", compare=False, repr=False)  # words around the span, for fingerprints
+    fix: Fix | None = field(default=None, compare=False)
 
     def sort_key(self):
         return (self.path, self.line or 0, self.column or 0, self.rule, self.message)
@@ -151,6 +193,7 @@ class Finding:
             tuple((r.line, r.column, r.message) for r in self.related),
             self.plugin,
             self.context,
+            self.fix.as_tuple() if self.fix else None,
         )
 
     @classmethod
@@ -164,6 +207,7 @@ class Finding:
             d["related"] = tuple(Related(*r) for r in t[11])
         else:
             d["related"] = ()
+        d["fix"] = Fix.from_tuple(t[14]) if len(t) > 14 and t[14] else None
         return f
 
     def to_json(self) -> dict[str, Any]:
@@ -185,6 +229,7 @@ class Finding:
             "end_column": t[9],
             "excerpt": t[10],
             "related": [{"line": r[0], "column": r[1], "message": r[2]} for r in t[11]],
+            "fix": Fix.json_of_tuple(t[14] if len(t) > 14 else None),
         }
 
 
@@ -198,6 +243,9 @@ class Hit:
     end: int | None = None
     related: tuple[tuple[Block, int, int, str], ...] = ()  # (block, start, end, message)
     severity: str | None = None  # overrides the rule's default for this hit
+    # edits of ``block.text`` as (start, end, replacement); a replacement of None removes the block's whole line
+    fix: tuple[tuple[int, int, str | None], ...] = ()
+    fix_applicability: str = "safe"
 
 
 class Rule:
@@ -287,6 +335,7 @@ def finding_from_hit(rule: Rule, doc: Document, hit: Hit, severity: str) -> Find
         loc = doc.locate(block, s, e)
         related.append(Related(loc.line, loc.column, msg))
     return Finding(
+        fix=source_fix(doc, hit) if hit.fix else None,
         path=doc.path,
         rule=rule.code,
         name=rule.name,
@@ -302,6 +351,59 @@ def finding_from_hit(rule: Rule, doc: Document, hit: Hit, severity: str) -> Find
         plugin=rule.plugin,
         context=context,
     )
+
+
+_MARKUP_LINE_RE = re.compile(r"[ \t]*(?:[-*+>][ \t]+|#{1,6}[ \t]+|\d{1,3}[.)][ \t]+)*")
+
+
+def source_fix(doc: Document, hit: Hit) -> Fix | None:
+    """The hit's edits in the source's coordinates, or None when one cannot be placed safely.
+
+    An edit must fall inside one verbatim run of the block's text (never in markup, an entity, a tag or
+    an attribute) and the source there must read exactly as the block does. Code blocks get no edits.
+    A removal of the whole line (replacement None) is allowed only where the line holds nothing but
+    the block's text and Markdown markers (plain text and Markdown), and never for a heading (the
+    outline stays as it was: a person decides whether a section goes).
+    """
+    block = hit.block
+    if block is None or block.kind == "code" or hit.fix_applicability not in FIX_APPLICABILITY:
+        return None
+    source = doc.source
+    edits = []
+    for start, end, replacement in hit.fix:
+        if replacement is None:
+            if doc.format == "html" or block.is_heading or len(block.segments) != 1:
+                return None
+            seg = block.segments[0]
+            if seg.length != len(block.text) or source[seg.src_start : seg.src_start + seg.length] != block.text:
+                return None
+            s = source.rfind("\n", 0, seg.src_start) + 1
+            e = source.find("\n", seg.src_start + seg.length)
+            e = len(source) if e < 0 else e + 1
+            if not _MARKUP_LINE_RE.fullmatch(source[s : seg.src_start]) or source[seg.src_start + seg.length : e].strip():
+                return None
+            if source[e : e + 1] == "\n" and (s == 0 or source[s - 2 : s] == "\n\n" or s == 1):
+                e += 1  # a line between blank lines: one blank line goes with it, so no gap is left
+            elif e == len(source) and source[s - 2 : s] == "\n\n":
+                s -= 1  # the last line, after a blank one: the blank one goes too
+            edits.append((s, e, ""))
+            continue
+        for seg in block.segments:
+            if seg.text_start <= start and end <= seg.text_start + seg.length and (end > start or start < seg.text_start + seg.length):
+                s = seg.src_start + start - seg.text_start
+                e = s + end - start
+                if source[s:e] != block.text[start:end]:
+                    return None
+                edits.append((s, e, replacement))
+                break
+        else:
+            return None
+    out = []
+    for s, e, r in sorted(edits):
+        line, col = doc.position(s)
+        eline, ecol = doc.position(e)
+        out.append(Edit(s, e, r, line, col, eline, ecol))
+    return Fix(tuple(out), hit.fix_applicability)
 
 
 def validate_rule_class(rule: type[Rule] | Rule) -> list[str]:

@@ -54,6 +54,26 @@ def _descriptor(meta: dict) -> dict:
     }
 
 
+def _fix(f) -> dict:
+    """SARIF's fix: each edit as a deleted region (lines and columns of the original file) and inserted text."""
+    return {
+        "description": {"text": f"{f.fix.applicability} fix for {f.rule} {f.name}"},
+        "artifactChanges": [
+            {
+                "artifactLocation": _uri(f.path),
+                "replacements": [
+                    {
+                        "deletedRegion": {"startLine": e.line, "startColumn": e.column, "endLine": e.end_line, "endColumn": e.end_column},
+                        "insertedContent": {"text": e.replacement},
+                    }
+                    for e in f.fix.edits
+                ],
+            }
+        ],
+        "properties": {"applicability": f.fix.applicability},
+    }
+
+
 def render(report, options=None) -> str:
     metas = [r.metadata() for r in (report.rules or [])]
     if not any(m["code"] == "AL000" for m in metas):
@@ -78,6 +98,8 @@ def render(report, options=None) -> str:
             "partialFingerprints": {"artlint/v1": fp},
             "properties": {"category": f.category},
         }
+        if f.fix is not None:
+            result["fixes"] = [_fix(f)]
         if f.related:
             result["relatedLocations"] = [
                 {

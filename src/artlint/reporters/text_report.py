@@ -48,18 +48,26 @@ def render(report, options=None):
 
     by_rule: Counter = Counter()
     by_severity: Counter = Counter()
+    unsafe = options.get("unsafe_fixes", False)
+    fixable = hidden = 0
     wrote = False
     for fr in report.files:
         lines = []
         for f in fr.findings:
             by_rule[(f.rule, f.name, f.severity)] += 1
             by_severity[f.severity] += 1
+            can_fix = f.fix is not None and (f.fix.applicability == "safe" or unsafe)
+            fixable += can_fix
+            hidden += f.fix is not None and not can_fix
             if quiet:
                 continue
             where = f"{clean(f.path)}:{f.line or 1}:{f.column or 1}:"
             lines.append(
                 f"{style(where, bold=True)} {style(f.rule, fg=_COLOURS.get(f.severity), bold=True)} "
-                f"{f.name} {clean(f.message)}" + (f" [{f.severity}]" if f.severity != "warning" else "")
+                + f"{f.name} "
+                + ("[*] " if can_fix else "")
+                + f"{clean(f.message)}"
+                + (f" [{f.severity}]" if f.severity != "warning" else "")
             )
             for r in f.related:
                 lines.append(f"    {clean(f.path)}:{r.line}:{r.column}: {clean(r.message)}")
@@ -87,5 +95,9 @@ def render(report, options=None):
             + "."
         )
         lines.append(style(summary, bold=True) if total or report.errors else summary)
+        if fixable or hidden:
+            flag = "--fix --unsafe-fixes" if unsafe else "--fix"
+            more = f" ({hidden} more with --unsafe-fixes)" if hidden else ""
+            lines.append(f"[*] {fixable} fixable with {flag}{more}.")
     if lines or wrote:
         yield "\n".join(lines) + ("\n" if lines else "")

@@ -81,12 +81,16 @@ class DuplicatePassage(Rule):
                 first = units[best[0]][0]
                 reported.add(i)
                 what = b.kind.replace("_", " ")
+                # an exact copy can go (unsafe: which copy a reader needs is a person's call); a reworded one cannot
+                fix = ((0, len(b.text), None),) if best[1] >= 100.0 and b.kind == "paragraph" else ()
                 yield self.hit(
                     f"This {what} repeats the {first.kind.replace('_', ' ')} at line {doc.position(first.start)[0]} ({best[1]:.0f}% similar).",
                     b,
                     0,
                     min(len(b.text), 80),
                     related=((first, 0, min(len(first.text), 80), "first occurrence"),),
+                    fix=fix,
+                    fix_applicability="unsafe",
                 )
 
     def _most_similar(self, i, norm, units, shingles_of, common, index):

@@ -38,4 +38,5 @@ class LowercaseSentenceStart(Rule):
                     continue  # a lower-case fragment with no full stop is not a sentence (stray-fragment reports it)
                 if s.start and b.text[: s.start].rstrip().endswith(("...", "…")):
                     continue  # an ellipsis can run on in lower case
-                yield self.hit(f"Sentence starts in lower case: '{word}'.", b, s.start + m.start(1), s.start + m.end(1))
+                at = s.start + m.start(1)
+                yield self.hit(f"Sentence starts in lower case: '{word}'.", b, at, s.start + m.end(1), fix=((at, at + 1, word[0].upper()),))

@@ -41,4 +41,10 @@ class MissingSpaceAfterPunctuation(Rule):
                 mark = m.group()
                 if mark in ",;" and text[m.start() - 1].isupper() and text[m.end()].isupper():
                     continue  # "TL;DR", "Q,A": acronyms
-                yield self.hit(f"Missing space after '{mark}' in '{text[start : min(end, start + 40)]}'.", b, m.start(), m.end())
+                yield self.hit(
+                    f"Missing space after '{mark}' in '{text[start : min(end, start + 40)]}'.",
+                    b,
+                    m.start(),
+                    m.end(),
+                    fix=((m.start(), m.end(), mark + " "),),
+                )

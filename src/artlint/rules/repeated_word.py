@@ -33,4 +33,4 @@ class RepeatedWord(Rule):
                 word = m.group(1)
                 if word.lower() in ALLOWED or (word[0].isupper() and m.group(2)[0].isupper() and m.start() > 0):
                     continue  # names such as "Duran Duran"
-                yield self.hit(f"Repeated word '{word} {m.group(2)}'.", b, m.start(), m.end())
+                yield self.hit(f"Repeated word '{word} {m.group(2)}'.", b, m.start(), m.end(), fix=((m.end(1), m.end(), ""),))

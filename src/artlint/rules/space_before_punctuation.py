@@ -30,4 +30,4 @@ class SpaceBeforePunctuation(Rule):
             for m in SPACE_RE.finditer(b.text):
                 if b.text[m.end() : m.end() + 2] == " .":
                     continue  # a spaced ellipsis ". . ."
-                yield self.hit(f"Space before '{m.group(1)}'.", b, m.start(), m.end())
+                yield self.hit(f"Space before '{m.group(1)}'.", b, m.start(), m.end(), fix=((m.start(), m.end(), m.group(1)),))
