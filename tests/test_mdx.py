@@ -126,3 +126,9 @@ def test_readme_lists_every_registered_extension():
     for fmt in REGISTRY.values():
         for ext in fmt.extensions:
             assert f"`{ext}`" in section or f"/`{ext}`" in section, ext
+
+
+def test_a_less_than_sign_that_opens_no_tag_is_text():
+    """'a < b' in MDX used to stop the scan from advancing: the parse never returned."""
+    proc = run_cli("check", "-", "--stdin-filename", "p.mdx", "--no-cache", input=b"# Sizes\n\nIf a < b, pick a.\n\n<\n", timeout=60)
+    assert proc.returncode in (0, 1), proc.stderr

@@ -113,6 +113,8 @@ def prepare(body: str):
                 out[pos] = CODE_MARK
                 hidden[pos + 1 : end] = b"\x01" * (end - pos - 1)
             pos = end
+        else:  # a '<' that starts no tag ("a < b"): text
+            pos += 1
     text, remap, hidden = _dedent("".join(out), block_tags, hidden)
     comments = [(at, c) for at, c in comments if not code[bisect.bisect_right(starts, at) - 1]]  # shown in code: text
     return text, remap, comments, hidden if any(hidden) else None
