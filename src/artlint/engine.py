@@ -572,6 +572,11 @@ class Linter:
                 self.lint_text(sample if fmt != "html" else f"<h1>A heading</h1><p>{sample}</p>", f"warm-up.{fmt}", fmt)
             except Exception:  # noqa: BLE001, S112 - a warm-up only; real files report their own errors
                 continue
+        for rule in self.rules:
+            try:
+                rule.warm()
+            except Exception:  # noqa: BLE001, S112 - the rule builds it at first use instead, and reports there
+                continue
 
 
 _WORKER: Linter | None = None

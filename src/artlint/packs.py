@@ -105,6 +105,9 @@ class PackRule(Rule):
             return None
         return PhraseGate(list(self.entry.get("swap", {})) + list(self.entry.get("tokens", ())))
 
+    def warm(self) -> None:
+        self.regex, self.lower_regex, self.gate, self.phrase_gate, self.prefilter  # noqa: B018 - built now, before workers fork
+
     def _targets(self, doc: Document) -> list:
         """Blocks in scope. Sentence scope scans whole blocks (one regex pass) and uses sentences for ``limit``."""
         if self.scope == "title":

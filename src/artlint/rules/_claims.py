@@ -11,7 +11,10 @@ verb) stands in its sentence or the sentences right before and after it.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
 
 from artlint.rule import Prefilter, Rule, lower_case_twin
 from artlint.rules._shared import SOURCE_RE
@@ -190,6 +193,13 @@ class _Prepared:
 PREPARED = _Prepared()
 
 
+class _EmptyBlock:
+    text = lower = ""
+
+
+_EMPTY_BLOCK = _EmptyBlock()  # what Variant.pattern_for needs to compile both its patterns
+
+
 class _Shared:
     """What every claim rule needs of a document, found once (kept on the document, like its cached views)."""
 
@@ -283,6 +293,11 @@ class ClaimRule(Rule):
         )
         cls._variants = [v for name, source in cls.features.items() for v in compile_feature(name, source, cls.flags)]
         PREPARED.add_words(v.gate[0] for v in cls._variants if v.gate is not None)
+
+    def warm(self) -> None:
+        self.prepare()
+        for v in self._variants:
+            v.pattern_for(_EMPTY_BLOCK)
 
     @classmethod
     def combined(cls) -> tuple[re.Pattern, re.Pattern | None]:
@@ -497,12 +512,40 @@ def _class(arg) -> frozenset[str] | None:
     return None
 
 
+TRIGGERS_TABLE = "derived_triggers.json"
+ASKED: set[tuple[str, int]] = set()  # (pattern, flags) whose triggers this process asked for: what the table must hold
+
+
 def derived_triggers(source: str, flags: int = re.I) -> tuple[str, ...] | None:
-    """Lower-case texts one of which every match of ``source`` contains, or None if there is no such set."""
+    """Lower-case texts one of which every match of ``source`` contains, or None if there is no such set.
+
+    Read from the table that ``scripts/build_triggers.py`` writes (parsing the ~300 patterns of the claim and
+    note rules took 0.15-0.3 s at every start); a pattern missing from it (a rule edited, a plugin's rule) is
+    derived here, so a stale table costs time, never findings. tests/test_triggers_table.py keeps it current.
+    """
+    ASKED.add((source, int(flags)))
+    table = _triggers_table()
+    key = f"{int(flags)}:{source}"
+    if key in table:
+        found = table[key]
+        return None if found is None else tuple(found)
+    return derive_triggers(source, flags)
+
+
+def derive_triggers(source: str, flags: int = re.I) -> tuple[str, ...] | None:
+    """:func:`derived_triggers`, worked out from the parsed pattern."""
     from re import _parser
 
     found = _required(_parser.parse(source, flags))
     return tuple(sorted(found)) if found else None
+
+
+@cache
+def _triggers_table() -> dict[str, list[str] | None]:
+    try:
+        return json.loads(resources.files("artlint.data").joinpath(TRIGGERS_TABLE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def split_triggers(triggers) -> tuple[frozenset[str], tuple[str, ...], bool]:

@@ -52,8 +52,8 @@ class NoteRule(Rule):
         # (name, at start?, pattern, gate read off the pattern: see _claims.derived_triggers); a sentence starts
         # at a word boundary, so "\\b" lets the gate of an opening pattern use its first words as whole words
         cls._features = [
-            *((n, True, re.compile(p, cls.flags), _gate("\\b" + p, cls.flags)) for n, p in cls.at_start.items()),
-            *((n, False, re.compile(p, cls.flags), _gate(p, cls.flags)) for n, (_, p) in cls.anywhere.items()),
+            *((n, True, _Lazy(p, cls.flags), _gate("\\b" + p, cls.flags)) for n, p in cls.at_start.items()),
+            *((n, False, _Lazy(p, cls.flags), _gate(p, cls.flags)) for n, (_, p) in cls.anywhere.items()),
         ]
         PREPARED.add_words(f[3][0] for f in cls._features if f[3] is not None)
 
@@ -61,10 +61,11 @@ class NoteRule(Rule):
         self.prepare()
         shared = _shared(doc)
         found = {}
-        for name, at_start, pattern, gate in self._features:
+        for name, at_start, lazy, gate in self._features:
             for b in _blocks(shared, doc, gate):
                 if b.kind not in PROSE:
                     continue
+                pattern = lazy.pattern or lazy.compile()
                 text = b.text
                 if at_start:
                     for s in b.sentences:
@@ -82,6 +83,11 @@ class NoteRule(Rule):
         for key in sorted(found):
             yield found[key]
 
+    def warm(self) -> None:
+        self.prepare()
+        for _name, _at_start, lazy, _gate in self._features:
+            lazy.pattern or lazy.compile()
+
     def _hit(self, name, m, b, s):
         found = m.group().strip()
         label = self.labels.get(name, self.what)
@@ -91,6 +97,20 @@ class NoteRule(Rule):
 
     def accept(self, name, m, block, sentence, doc) -> bool:
         return True
+
+
+class _Lazy:
+    """A pattern compiled at its first use: most features never pass their gate in a given run (a one-file
+    run compiled some 40 of them for nothing)."""
+
+    __slots__ = ("source", "flags", "pattern")
+
+    def __init__(self, source: str, flags: int):
+        self.source, self.flags, self.pattern = source, flags, None
+
+    def compile(self) -> re.Pattern:
+        self.pattern = re.compile(self.source, self.flags)
+        return self.pattern
 
 
 def _gate(source: str, flags: int):
