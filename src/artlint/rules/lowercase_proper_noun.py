@@ -15,19 +15,25 @@ TERM_SEPARATORS_RE = re.compile(r"[,;|]")
 
 
 @cache
-def proper_nouns() -> dict[str, str]:
-    """Lower-case form -> the capitalised form of each word English writes only with a capital.
+def _names() -> list[str]:
+    """Each word English writes only with a capital, as written.
 
     Built by tools/build_proper_nouns.py from SCOWL's case-preserving word lists and GeoNames places.
     """
     data = resources.files("artlint.data").joinpath("proper_nouns_en.txt").read_text(encoding="utf-8")
-    return {w.lower(): w for w in data.split("\n") if w and not w.startswith("#")}
+    return [w for w in data.split("\n") if w and not w.startswith("#")]
+
+
+@cache
+def proper_nouns() -> dict[str, str]:
+    """Lower-case form -> the capitalised form (built at the first finding: most articles have none)."""
+    return {w.lower(): w for w in _names()}
 
 
 @cache
 def lower_proper_nouns() -> frozenset[str]:
     """The lower-case forms, as a set: a block's words are tested against it in one set operation."""
-    return frozenset(proper_nouns())
+    return frozenset("\n".join(_names()).lower().split("\n"))  # one lower() for the whole list
 
 
 class LowercaseProperNoun(Rule):
@@ -49,7 +55,6 @@ class LowercaseProperNoun(Rule):
     good = "We spent a week in Portugal last January; see lisbon-guide.html or @portugal_trips. Fine china may break."
 
     def check(self, doc):
-        names = proper_nouns()
         lower_forms = lower_proper_nouns()
         keyphrase = set((doc.keyphrase or "").lower().split())  # a pasted keyphrase is keyword-stuffing's business
         for b in doc.blocks:
@@ -60,8 +65,10 @@ class LowercaseProperNoun(Rule):
                 continue  # written all in lower case on purpose (a stylised heading), or a line of tags
             for m in LOWER_WORD_RE.finditer(text):
                 word = m.group()
-                canonical = names.get(word)
-                if canonical is None or word in keyphrase or any(word in link.lower() for link in b.links):
+                if word not in lower_forms:
+                    continue
+                canonical = proper_nouns()[word]
+                if word in keyphrase or any(word in link.lower() for link in b.links):
                     continue  # a pasted keyphrase; a name spelled as in the address it links to ("[khmer](…/khmer)")
                 start, end = m.span()
                 sentence = next((s.text for s in b.sentences if s.start <= start < s.end), text)

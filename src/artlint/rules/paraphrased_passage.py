@@ -80,9 +80,12 @@ class ParaphrasedPassage(Rule):
                 postings[x].append(i)
         shared = Counter()
         for ids in postings.values():
-            for a in range(len(ids)):
-                for b in range(a + 1, len(ids)):
-                    shared[(ids[a], ids[b])] += 1
+            if len(ids) == 2:  # the usual case (a word in one unit has no pair)
+                shared[(ids[0], ids[1])] += 1
+            elif len(ids) > 2:
+                for a in range(len(ids)):
+                    for b in range(a + 1, len(ids)):
+                        shared[(ids[a], ids[b])] += 1
         # compared further: pairs sharing three rare words or more, and a third of the rare words of one of them
         candidates = []
         for (i, j), k in shared.items():
