@@ -15,25 +15,28 @@ TERM_SEPARATORS_RE = re.compile(r"[,;|]")
 
 
 @cache
-def _names() -> list[str]:
-    """Each word English writes only with a capital, as written.
+def _names() -> str:
+    """Each word English writes only with a capital, as written, one per line (the file's comment lines cut off).
 
     Built by tools/build_proper_nouns.py from SCOWL's case-preserving word lists and GeoNames places.
     """
     data = resources.files("artlint.data").joinpath("proper_nouns_en.txt").read_text(encoding="utf-8")
-    return [w for w in data.split("\n") if w and not w.startswith("#")]
+    start = 0
+    while data.startswith("#", start):  # the licence comment heads the file
+        start = data.index("\n", start) + 1
+    return data[start:].strip("\n")
 
 
 @cache
 def proper_nouns() -> dict[str, str]:
     """Lower-case form -> the capitalised form (built at the first finding: most articles have none)."""
-    return {w.lower(): w for w in _names()}
+    return {w.lower(): w for w in _names().split("\n")}
 
 
 @cache
 def lower_proper_nouns() -> frozenset[str]:
     """The lower-case forms, as a set: a block's words are tested against it in one set operation."""
-    return frozenset("\n".join(_names()).lower().split("\n"))  # one lower() for the whole list
+    return frozenset(_names().lower().split("\n"))  # string methods over the whole list: no loop in Python
 
 
 class LowercaseProperNoun(Rule):
