@@ -12,10 +12,11 @@ from pathlib import Path
 from .conftest import run_json
 
 HELDOUT = Path(__file__).resolve().parent / "eval" / "spun_heldout" / "spun_heldout.jsonl"
-# Measured once (2026-12-03): spun recall 0.042 (11 of 260), clean items flagged 0.005 (1 of 185);
-# the same again after the rule learnt four-word runs.
-MIN_SPUN_RECALL = 0.035
-MAX_CLEAN_FLAGGED = 0.02
+# Measured once per model: first model (2026-12-03) spun recall 0.042 (11 of 260), clean items flagged
+# 0.005 (1 of 185); WordNet + Moby fixed expressions (spun6, 2026-12-03) 0.065 (17 of 260) and 0.000
+# (0 of 185). The floors sit just below the second measurement.
+MIN_SPUN_RECALL = 0.06
+MAX_CLEAN_FLAGGED = 0.01
 
 
 def _measure(tmp_path):

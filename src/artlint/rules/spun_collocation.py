@@ -1,13 +1,14 @@
-"""AL805: a span that a synonym spinner made out of an attested English collocation.
+"""AL805: a span that a synonym spinner made out of a fixed English expression.
 
-Spinners swap words for thesaurus synonyms; inside a fixed expression the swap breaks it ("heart
-attack" becomes "heart assault", "in other words" becomes "in other phrases"). The rule does not know
-spun phrases: ``scripts/build_collocations.py`` derives, from English bigram counts (Google Books
-n-grams via symspellpy) and the Moby thesaurus, every one-word synonym swap of a strongly attested
-collocation (a multi-word entry of the thesaurus) that is itself unattested, with its original and
-a score: how many times more frequent the original is. The
-rule looks up each word pair of the text in that index (CRC-32 keys, loaded once, lazily), and the
-runs of two to four words around a pair that holds a swapped word.
+Spinners swap words for thesaurus synonyms; inside a fixed expression the swap breaks it ("rule of
+thumb" becomes "rule of digit", "hit or miss" becomes "strike or miss"). The rule knows no spun
+phrase: ``scripts/build_collocations.py`` takes the fixed expressions of WordNet 3.0 and the Moby
+Thesaurus (frames of two content words such as "rule of thumb", "on the other hand"; two-word root
+entries of Moby such as "flip side"), swaps one content word for each of its synonyms (Moby both
+ways and WordNet's synsets), and keeps the variants that are not attested English themselves (in
+WordNet, Moby, WordNet's glosses or Google Books' frequent bigrams), each with its original and a
+score. The rule intersects the article's words with the variants' trigger words (one set operation),
+and only where a trigger stands compares the words around it with that trigger's variants.
 """
 
 from __future__ import annotations
@@ -19,61 +20,51 @@ import zlib
 from bisect import bisect_left
 from functools import cache
 from importlib import resources
-from itertools import repeat
 
 from artlint.rule import Rule
 
-# The index holds swaps scored at least 2 (the build's MIN_RATIO: the original at least twice the
-# bigram list's floor of 6.4 million, and twice any pair the text's word makes in another sense). A
-# score of RATIO_FLOOR or more is reported: at 2 the clean corpora (shared/corpus, tests/corpus_clean)
-# gained rare correct pairs ("fitting even", "look rough") and no development article gained a swap.
-RATIO_FLOOR = 3
+# The score is 3 per source that links the swapped word to its synonym (Moby's entry, Moby's reverse
+# entry, WordNet's synsets: 3, 6 or 9). At 9 all three agree the words are synonyms, and on the
+# development sets every finding at 9 was a real swap: a warning; below, the finding is info.
+WARNING_SCORE = 9
 # Quote marks: a span inside a quotation is someone else's wording, not the article's.
 QUOTES = '"“”«»'
+RUN_RE = re.compile(r"[a-z0-9]+")
+# Words a variant shares with every text (the build's function words): no use in telling blocks apart.
+FUNCTION = frozenset("a an the of in on at to for from by with as and or but than so if is are be it its this that all no not".split())
 URL_PARTS_RE = re.compile(r"://|www\.|[/@_\\`]|\.[a-z]")
 
 
 @cache
-def _index():
-    """(pair keys as a set, sorted CRC array, original ids, scores, originals): the shipped index."""
-    data = resources.files("artlint.data").joinpath("spun_index.bin").read_bytes()
-    n = int.from_bytes(data[:4], "little")
-    crcs = array.array("I")
-    crcs.frombytes(data[4 : 4 + 4 * n])
-    ids = array.array("H")
-    ids.frombytes(data[4 + 4 * n : 4 + 6 * n])
-    scores = data[4 + 6 * n : 4 + 7 * n]
-    at = 4 + 7 * n
-    m = int.from_bytes(data[at : at + 4], "little")
-    pairs = array.array("I")
-    pairs.frombytes(data[at + 4 : at + 4 + 4 * m])
+def _index() -> tuple[frozenset[str], list[str], array.array, bytes]:
+    """(trigger words as a set, the same sorted, offsets of their groups, the groups), loaded once."""
+    data = resources.files("artlint.data")
+    triggers = data.joinpath("spun_triggers.txt").read_text(encoding="utf-8").split("\n")[:-1]
+    raw = data.joinpath("spun_index.bin").read_bytes()
+    n = int.from_bytes(raw[:4], "little")
+    offsets = array.array("I")
+    offsets.frombytes(raw[4 : 8 + 4 * n])
     if sys.byteorder == "big":
-        for a in (crcs, ids, pairs):
-            a.byteswap()
-    originals = resources.files("artlint.data").joinpath("spun_originals.txt").read_text(encoding="utf-8").split("\n")
-    return frozenset(pairs), crcs, ids, scores, originals
+        offsets.byteswap()
+    return frozenset(triggers), triggers, offsets, raw[8 + 4 * n :]
 
 
-def _pair_crcs(words: list[bytes]) -> list[int]:
-    """CRC-32 of each pair of ``words`` (UTF-8) as the index keys them ("w1 w2"), all in C.
-
-    CRC-32 continues from a prefix's value: "w1 " is hashed and extended by "w2", with no joined string.
-    """
-    return list(map(zlib.crc32, words[1:], map(zlib.crc32, map(bytes.__add__, words, repeat(b" ")))))
-
-
-def _lookup(gram: str, key: int | None = None) -> tuple[str, int] | None:
-    """(original, ratio) when ``gram`` is an indexed swap of an original that differs in one word."""
-    _, crcs, ids, ratios, originals = _index()
-    key = zlib.crc32(gram.encode()) if key is None else key
-    i = bisect_left(crcs, key)
-    if i == len(crcs) or crcs[i] != key:
-        return None
-    original = originals[ids[i]]
-    a, b = gram.split(), original.split()
-    if len(a) != len(b) or sum(x != y for x, y in zip(a, b)) != 1:
-        return None  # a CRC collision with some other variant
-    return original, ratios[i]
+@cache
+def _records(trigger: str) -> tuple[frozenset[str], tuple[tuple[int, int, dict[tuple[str, ...], tuple[str, int]]], ...]]:
+    """The variants of ``trigger``: (their other content words, as runs of letters; by shape: where the
+    trigger stands, the length, and {variant: (original, score)})."""
+    _, triggers, offsets, groups = _index()
+    i = bisect_left(triggers, trigger)
+    start, length = offsets[i], offsets[i + 1] - offsets[i]
+    shapes: dict[tuple[int, int], dict[tuple[str, ...], tuple[str, int]]] = {}
+    partners: set[str] = set()
+    for line in zlib.decompress(groups[start : start + length]).decode("utf-8").split("\n"):
+        variant, original, score = line.split("\t")
+        words = tuple(variant.split())
+        k = words.index(trigger)
+        shapes.setdefault((k, len(words)), {})[words] = (original, int(score))
+        partners.update(RUN_RE.findall(" ".join(w for w in words if w != trigger and w not in FUNCTION)))
+    return frozenset(partners), tuple((k, n, table) for (k, n), table in sorted(shapes.items()))
 
 
 def _quoted(text: str, start: int) -> bool:
@@ -83,72 +74,73 @@ def _quoted(text: str, start: int) -> bool:
 
 
 class SpunCollocation(Rule):
-    """A span absent from English whose one-word synonym swap is a common collocation."""
+    """A span that is not English itself but one synonym away from a fixed English expression."""
 
     code = "AL805"
     name = "spun-collocation"
     category = "spun-text"
     severity = "info"
-    # On 16 annotated articles written after it was built it found none of their 42 swaps
-    # and raised 8 false alarms ("peak temperature", "keen edge"): it runs only when named (--select AL805).
+    # Precise but far from complete: 17 of the 260 swaps of the held-out phrase list (0 of its 185 correct
+    # phrases flagged), 4 of the devset's 31. It runs only when named (--select AL805) until recall is
+    # ≥ 0.5 there (see docs/performance.md).
     preview = True
-    summary = "A phrase a synonym spinner made from a common collocation ('heart assault' for heart attack)."
+    summary = "A phrase a synonym spinner made from a fixed expression ('rule of digit' for rule of thumb)."
     rationale = (
         "Spinners disguise copied text by swapping words for thesaurus synonyms, which breaks fixed "
-        "expressions. A span that English does not use, while one synonym swap gives a collocation "
-        "English uses all the time, is most likely such a swap; the finding names the original and "
-        "how many times more frequent it is."
+        "expressions. A span that English dictionaries and n-gram lists do not attest, one synonym away "
+        "from a fixed expression, is most likely such a swap; the finding names the original and a score "
+        "(how many thesauri link the two words)."
     )
-    bad = "A heart assault needs care at once, and common logic says to call for help."
-    good = "A heart attack needs care at once, and common sense says to call for help."
+    bad = "As a rule of digit, cheap seed mixes are strike or miss."
+    good = "As a rule of thumb, cheap seed mixes are hit or miss."
 
     def check(self, doc):
-        keys = None
+        found = _index()[0].intersection(doc.alnum_runs)  # the article's trigger words: one set operation
+        if not found:
+            return
         uses: dict[str, int] = {}  # how often the article uses a swapped word
         for b in doc.blocks:
-            if b.kind not in ("paragraph", "list_item", "table_row", "heading"):
+            if b.kind not in ("paragraph", "list_item", "table_row", "heading") or found.isdisjoint(b.alnum_runs):
                 continue  # code and quotations keep their own wording
-            norm = b.norm
-            if keys is None:
-                keys = _index()[0]
-            pairs = _pair_crcs(norm.replace("-", " ").encode().split())
-            if keys.isdisjoint(pairs):
-                continue
-            words = norm.replace("-", " ").split()
-            yield from self._block_hits(doc, b, words, pairs, keys, uses)
+            words = b.norm.replace("-", " ").split()
+            seen: set[str] = set()
+            runs = b.alnum_runs
+            for w in found.intersection(runs):
+                partners, shapes = _records(w)
+                if partners.isdisjoint(runs):
+                    continue  # none of its variants' other words is in this block (most triggers stop here)
+                i = -1
+                while True:
+                    try:
+                        i = words.index(w, i + 1)
+                    except ValueError:
+                        break
+                    yield from self._variants_at(doc, b, words, i, shapes, seen, uses)
 
-    def _block_hits(self, doc, b, words, pairs, keys, uses):
-        seen = set()
-        for i, key in enumerate(pairs):
-            if key not in keys:
+    def _variants_at(self, doc, b, words, i, shapes, seen, uses):
+        """Findings for the variants that stand in ``words`` around position ``i``."""
+        for k, n, table in shapes:
+            if i < k or i - k + n > len(words) or (entry := table.get(tuple(words[i - k : i - k + n]))) is None:
                 continue
-            # the pair holds the swapped word: the variant is this pair or a longer run around it
-            for start, n in ((i - 2, 4), (i - 1, 4), (i, 4), (i - 1, 3), (i, 3), (i, 2)):
-                if start < 0 or start + n > len(words):
-                    continue
-                gram = " ".join(words[start : start + n])
-                if gram in seen:
-                    continue
-                seen.add(gram)  # each distinct run is judged once per block
-                found = _lookup(gram)
-                if found is None:
-                    continue
-                original, ratio = found
-                if ratio < RATIO_FLOOR:
-                    continue
-                swapped = next(x for x, y in zip(gram.split(), original.split()) if x != y)
-                if swapped not in uses:
-                    uses[swapped] = sum(blk.norm_words.count(swapped) for blk in doc.blocks)
-                if uses[swapped] > 1:
-                    continue  # a word the article keeps using is its subject's term ("right needle" in knitting)
-                for m in self._spans(b, gram.split()):
-                    yield self.hit(
-                        f"'{m.group(0)}': likely a synonym swap of '{original}' (the original is {ratio}× as frequent in English).",
-                        b,
-                        m.start(),
-                        m.end(),
-                    )
-                break  # the longest run that is a known swap is the finding
+            variant, (original, score) = words[i - k : i - k + n], entry
+            if original in seen:
+                continue
+            swapped = next(x for x, y in zip(variant, original.split()) if x != y)
+            if swapped not in uses:
+                uses[swapped] = sum(blk.norm_words.count(swapped) for blk in doc.blocks)
+            if uses[swapped] > 1:
+                continue  # a word the article keeps using is its subject's term ("right needle" in knitting)
+            seen.add(original)
+            for m in self._spans(b, variant):
+                yield self.hit(
+                    f"'{m.group(0)}': likely a synonym swap of '{original}' (score {score} of 9).",
+                    b,
+                    m.start(),
+                    m.end(),
+                    severity="warning" if score >= WARNING_SCORE else "info",
+                    fix=((m.start(), m.end(), original[:1].upper() + original[1:] if m.group(0)[:1].isupper() else original),),
+                    fix_applicability="unsafe",  # the likely original; a person confirms it
+                )
 
     @staticmethod
     def _spans(b, gram_words):
