@@ -25,8 +25,9 @@ from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
-from artlint import __version__
 from artlint import text as textutil
+from artlint.report import json_header
+from artlint.version import __version__
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -382,8 +383,7 @@ def build_report(sketches, errors, threshold, chrome_share, chrome_min, near=Non
     chrome = _template_chrome(good, chrome_share, chrome_min)
 
     return {
-        "version": 1,
-        "tool": {"name": "artlint", "version": __version__},
+        **json_header(),
         "corpus": {"documents": len(good), "words": sum(s.words for s in good), "threshold": threshold},
         "near_duplicates": near,
         "copied_blocks": copied,

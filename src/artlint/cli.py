@@ -15,10 +15,10 @@ from pathlib import Path
 
 import click
 
-from artlint import __version__
 from artlint.config import ConfigError
 from artlint.dask_api import ClusterError  # imports Dask lazily, only when a cluster is used
 from artlint.parsers import formats_text
+from artlint.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -138,7 +138,7 @@ def _handle_interrupts() -> None:
 
 
 def _stop_workers() -> None:
-    from artlint.engine import stop_pools
+    from artlint.runner import stop_pools
 
     stop_pools()
 
@@ -332,9 +332,7 @@ def check(
                     respect_gitignore=respect_gitignore,
                     fail_on=fail_on,
                     progress=tick,
-                    jobs=jobs or os.cpu_count() or 1,
-                    dask_address=dask_address,
-                    dask_send=dask_send,
+                    executor=_executor(jobs, dask_address, dask_send),
                     format_in=format_in,
                 )
         except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C or SIGTERM (see _handle_interrupts)
@@ -391,6 +389,17 @@ def check(
     if fix_only:
         sys.exit(EXIT_OK)
     sys.exit(EXIT_FINDINGS if fails(report, level_of) else EXIT_OK)
+
+
+def _executor(jobs: int, dask_address: str | None, dask_send: str):
+    """Where files are linted: on a Dask cluster, in local processes (``--jobs``, 0 for every core) or here."""
+    if dask_address:
+        from artlint.dask_api import DaskCluster
+
+        return DaskCluster(dask_address, dask_send)
+    from artlint.runner import Processes
+
+    return Processes(jobs or os.cpu_count() or 1)
 
 
 _FIX_PASSES = 10  # as Ruff, a bound on fix-then-lint rounds (one or two in practice)

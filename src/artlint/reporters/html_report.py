@@ -12,9 +12,9 @@ import hashlib
 import html
 from collections import Counter, defaultdict
 
-from artlint import __version__
 from artlint.reporters.text_report import xml_safe
 from artlint.rule import CATEGORIES, SEVERITIES
+from artlint.version import __version__
 
 COLOURS = {
     "structure": "#8e44ad",

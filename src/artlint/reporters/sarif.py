@@ -6,9 +6,9 @@ import json
 import os
 from urllib.parse import quote
 
-from artlint import __version__
 from artlint.fingerprint import fingerprints
 from artlint.reporters.text_report import xml_safe
+from artlint.version import __version__
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INTERNAL = {
