@@ -299,7 +299,8 @@ def check(
     if fix and diff:
         raise UserError("--diff shows fixes without writing them: use it without --fix")
     # fixes are computed from a fresh lint of the bytes being rewritten, never from the cache
-    ws = _workspace(config_path, select, ignore, keyword, keep_source="html" in formats, use_cache=not (no_cache or fix or diff))
+    use_cache = not (no_cache or fix or diff)
+    ws = _workspace(config_path, select, ignore, keyword, use_cache=use_cache)
     linter = _linter_of(ws, paths)
     if format_in and format_in not in REGISTRY:  # plugins' formats are registered by now
         raise UserError(f"unknown input format {format_in!r} (choose from {', '.join(REGISTRY)})")
@@ -307,6 +308,9 @@ def check(
     for f in formats:
         if f not in reporters:
             raise UserError(f"unknown format {f!r} (choose from {', '.join(sorted(reporters))})")
+    if any(getattr(reporters[f], "needs_source", False) for f in formats):  # a reporter that shows the articles' text
+        ws = _workspace(config_path, select, ignore, keyword, keep_source=True, use_cache=use_cache)
+        linter = _linter_of(ws, paths)
     if len(outputs) > len(formats):
         raise UserError("more --output files than --format options")
     from artlint import baseline

@@ -16,6 +16,8 @@ from typing import Any, ClassVar
 
 from artlint.document import Block, Document
 
+# The one list of categories. The schemas' enums, the README's table, the HTML report's colours and the
+# scorer's SCORED list are checked against it (tests/test_registries.py): a new category starts here.
 CATEGORIES = (
     "structure",
     "duplicate",
@@ -30,6 +32,9 @@ CATEGORIES = (
     "style",
     "internal",
 )
+# Not counted in the quality figures (README, eval/score.py): advice at info level, and crashes of rules.
+UNSCORED_CATEGORIES = frozenset({"readability", "style", "internal"})
+SCORED_CATEGORIES = tuple(c for c in CATEGORIES if c not in UNSCORED_CATEGORIES)
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{2,4}$")

@@ -182,3 +182,6 @@ def render(report, options=None) -> str:
         )
     parts.append(f"<script>{SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"
+
+
+render.needs_source = True  # the report shows each article's text: the CLI keeps it (FileResult.source) for this reporter
