@@ -108,3 +108,30 @@ def test_a_plugin_reporter_that_declares_it_gets_the_article_text(tmp_path):
     with_text = run_cli("check", str(art), "--format", "lengths-with-text", "--no-cache", env=env).stdout.decode()
     assert without.split()[-1] == "none"
     assert with_text.split()[-1] == str(len(art.read_text()))
+
+
+def test_internal_error_is_an_ordinary_rule_that_explain_shows():
+    from artlint.engine import Linter
+    from artlint.rule import Rule
+
+    internal = Linter().all_rules.get("AL000")
+    assert internal is not None and internal.engine_reported and internal.category == "internal"
+    out = run_cli("explain", "AL000").stdout.decode()
+    assert "AL000 internal-error" in out and internal.summary in out
+
+    class Raises(Rule):
+        code = "XR001"
+        name = "raises-always"
+        category = "style"
+        summary = rationale = bad = good = "x"
+
+        def check(self, doc):
+            raise ZeroDivisionError("boom")
+
+    linter = Linter(select=["AL901"])
+    raises = Raises()
+    raises.plugin = "test-plugin"
+    linter.rules.rules["XR001"] = raises
+    (crash,) = [f for f in linter.lint_text("Title\n\nOne sentence.\n", "t.txt", "text").findings if f.rule == "AL000"]
+    assert (crash.name, crash.category, crash.severity) == (internal.name, internal.category, internal.severity)
+    assert crash.message == "rule XR001 raises-always (plugin test-plugin) failed: ZeroDivisionError: boom"

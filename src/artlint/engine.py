@@ -22,6 +22,7 @@ from artlint.parsers import format_for, parse
 from artlint.plugins import collect_input_formats, collect_rules, make_manager
 from artlint.report import FileList, FileResult, Report  # noqa: F401 - FileList and Report: for code written against engine
 from artlint.rule import Finding, Rule, RuleSet, finding_from_hit
+from artlint.rules.internal_error import InternalError
 from artlint.sources import InputError, config_rel, decode, read_bytes, read_file
 from artlint.version import __version__
 
@@ -134,6 +135,8 @@ class Linter:
         self.keyword = keyword or self.config.keyword
         self._timeouts: Counter = Counter()  # rule code -> files it ran past its budget on, in this run
         self._incomplete = False  # the last document skipped a disabled rule
+        # AL000 reports a crash whatever is selected: a rule that failed must never pass unnoticed
+        self._internal = self.all_rules.rules.get(INTERNAL_CODE) or InternalError()
         self.cache = None
         if cache_dir is not None and not keep_source:
             from artlint.cache import Cache
@@ -258,27 +261,8 @@ class Linter:
                 kept.add(f)
         unused = self.rules.rules.get(UNUSED_CODE)
         if unused is not None and not any(matches(unused, s) for s in self._ignored_here(doc.path)):
-            enabled = list(self.rules)
-            for d in directives:
-                # like Ruff's RUF100: only when every rule the directive names actually ran
-                ran = all(any(matches(r, s) for r in enabled) for s in d.selectors) if d.selectors else len(enabled) > 1
-                if not d.used and ran:
-                    what = " ".join(d.selectors) or "all rules"
-                    kept.add(
-                        Finding(
-                            path=doc.path,
-                            rule=unused.code,
-                            name=unused.name,
-                            category=unused.category,
-                            severity=self.severity_of(unused),
-                            message=f"Unused suppression (artlint-{d.kind} {what}): it suppresses no finding.",
-                            line=d.line,
-                            column=d.column,
-                            end_line=d.line,
-                            end_column=d.column,
-                            plugin=unused.plugin,
-                        )
-                    )
+            enabled = [r for r in self.rules if r.code != INTERNAL_CODE]  # AL000 checks no text: it does not count as a rule that ran
+            kept.update(unused.unused(doc, directives, enabled, matches, self.severity_of(unused)))
         return kept
 
     timeouts_before_disabled = 3  # a rule past its budget on this many files is not run again (a slow pattern would cost hours)
@@ -307,7 +291,7 @@ class Linter:
                         self._timeouts[rule.code] += 1
                         if self._timeouts[rule.code] >= self.timeouts_before_disabled:
                             exc = RuleTimeout(f"{exc}, on {self._timeouts[rule.code]} files: disabled for the rest of this run")
-                    findings.add(_internal_error(doc.path, rule, exc))
+                    findings.add(self._internal.failure(doc.path, rule, exc))
                     continue
                 findings.update(produced)
         return findings
@@ -397,20 +381,3 @@ def rule_timer(budget: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def _internal_error(path: str, rule: Rule, exc: Exception) -> Finding:
-    detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-    return Finding(
-        path=path,
-        rule=INTERNAL_CODE,
-        name="internal-error",
-        category="internal",
-        severity="error",
-        message=f"rule {rule.code} {rule.name} (plugin {rule.plugin}) failed: {detail}",
-        line=None,
-        column=None,
-        end_line=None,
-        end_column=None,
-        plugin=rule.plugin,
-    )

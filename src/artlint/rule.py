@@ -274,6 +274,8 @@ class Rule:
     # a preview rule runs only when a selector names it by code or name (its precision is not yet proven)
     preview: ClassVar[bool] = False
     fallback: ClassVar[bool] = False  # a broad rule: dropped on lines a specific rule of its category already flags
+    # reported by the engine, not found in the text (AL000, a crashing rule): its examples describe, they are not run
+    engine_reported: ClassVar[bool] = False
     plugin: str | None = None  # filled in by the plugin manager
     source: str = ""  # module or pack file that defines the rule
 
