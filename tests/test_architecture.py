@@ -20,9 +20,7 @@ def _contracts():
 
 def test_import_contracts_are_kept():
     exe = Path(sys.executable).with_name("lint-imports")
-    done = subprocess.run(
-        [str(exe), "--no-cache", str(ROOT / "pyproject.toml")], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run([str(exe), "--no-cache", str(ROOT / "pyproject.toml")], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert f"{len(_contracts())} kept, 0 broken" in done.stdout
 
