@@ -196,9 +196,12 @@ class Linter:
         }
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
-    budget_base = 30.0  # seconds per rule per file, plus budget_per_mb for every MB of text
+    # Seconds per rule per file, plus budget_per_mb for every MB of text. Far above what a linear rule needs
+    # (tests/test_hostile.py runs every rule on 500 KB adversarial inputs in seconds at most), so only a
+    # runaway rule or pattern reaches it; low enough that one costs a file half a minute, not hours.
+    budget_base = 30.0
 
-    budget_per_mb = 10.0
+    budget_per_mb = 10.0  # grows with the text, so a long legitimate file is not cut short (10 MB: 130 s per rule)
 
     def rule_budget(self, doc: Document) -> float:
         return self.budget_base + self.budget_per_mb * len(doc.source) / 1_000_000
