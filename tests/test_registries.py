@@ -135,3 +135,13 @@ def test_internal_error_is_an_ordinary_rule_that_explain_shows():
     (crash,) = [f for f in linter.lint_text("Title\n\nOne sentence.\n", "t.txt", "text").findings if f.rule == "AL000"]
     assert (crash.name, crash.category, crash.severity) == (internal.name, internal.category, internal.severity)
     assert crash.message == "rule XR001 raises-always (plugin test-plugin) failed: ZeroDivisionError: boom"
+
+
+def test_audit_formats_come_from_the_reporter_hook(tmp_path):
+    from artlint.plugins import collect_reporters, make_manager
+
+    names = sorted(collect_reporters(make_manager(), "artlint_audit_reporters"))
+    assert names == ["html", "json", "text"]
+    (tmp_path / "a.md").write_text("# A title\n\nSome text about tea.\n", encoding="utf-8")
+    proc = run_cli("audit", str(tmp_path), "--format", "nosuch")
+    assert proc.returncode == 2 and f"choose from {', '.join(names)}" in proc.stderr.decode()

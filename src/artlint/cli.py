@@ -458,7 +458,7 @@ def _print_diff(report, unsafe: bool) -> int:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text")
+@click.option("--format", "fmt", default="text", help="text (default), json, html, or a plugin's.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option(
     "--threshold", type=click.FloatRange(0.1, 1.0), default=0.8, show_default=True, help="Jaccard similarity for near-duplicates."
@@ -490,6 +490,14 @@ def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs
         from artlint import audit as site
     except ImportError:
         raise UserError("artlint audit needs the audit extra: pip install 'artlint[audit]'") from None
+    from artlint.plugins import PluginError, collect_reporters, make_manager
+
+    try:
+        reporters = collect_reporters(make_manager(), "artlint_audit_reporters")
+    except PluginError as exc:
+        raise UserError(str(exc)) from None
+    if fmt not in reporters:
+        raise UserError(f"unknown format {fmt!r} (choose from {', '.join(sorted(reporters))})")
     try:
         report = site.audit(
             list(paths),
@@ -503,9 +511,7 @@ def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs
         raise UserError(f"artlint audit needs the audit extra ({exc.name} is missing): pip install 'artlint[audit]'") from None
     except site.AuditError as exc:
         raise UserError(str(exc)) from None
-    text = {"json": lambda r: json.dumps(r, indent=2, ensure_ascii=False) + "\n", "html": site.render_html, "text": site.render_text}[fmt](
-        report
-    )
+    text = reporters[fmt](report, {})
     try:
         if output:
             write_atomic(Path(output), text)

@@ -52,6 +52,15 @@ def artlint_reporters():
 
 
 @hookspec
+def artlint_audit_reporters():
+    """Return a mapping of ``artlint audit --format`` name to a reporter callable.
+
+    A reporter is ``fn(report: dict, options: dict) -> str``; the report is the audit's JSON object
+    (schemas/audit-report.schema.json). A later plugin may not replace an existing name.
+    """
+
+
+@hookspec
 def artlint_input_formats():
     """Return the input formats this plugin reads, as :class:`artlint.parsers.InputFormat` objects.
 
