@@ -149,11 +149,6 @@ class Linter:
         s = replace(settings, **changes) if changes else settings
         return cls(s.config, select=s.select, ignore=s.ignore, keyword=s.keyword, keep_source=s.keep_source, cache_dir=s.cache_dir)
 
-    @property
-    def incomplete(self) -> bool:
-        """The last document skipped a rule disabled for running past its budget (its result is not for a cache)."""
-        return self._incomplete
-
     def _check_config(self, select, ignore) -> None:
         """Every selector names a rule, every [rules.X] a rule whose options have the right types."""
         from artlint.config import ConfigError
