@@ -204,8 +204,9 @@ def test_check_on_cluster_with_relative_paths_from_another_directory(tmp_path, c
 def test_shipped_contents_are_linted_without_the_file():
     """With contents sent, a worker never opens the path: it may not exist where the worker runs."""
     from artlint.dask_api import _lint_item
+    from artlint.engine import LinterSettings
 
-    args = (None, ("AL901",), (), None, False, None)
+    args = LinterSettings(select=("AL901",))
     shown, result, error = _lint_item(("site/a.md", "/nowhere/site/a.md", b"# T\n\nText,here.\n"), args)
     assert (shown, error, result.path) == ("site/a.md", None, "site/a.md") and [f.rule for f in result.findings] == ["AL901"]
     assert _lint_item(("site/a.md", "/nowhere/site/a.md", None), args)[1:] == (None, "no such file")

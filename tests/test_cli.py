@@ -94,8 +94,14 @@ def test_keyword_option_drives_keyword_rules(tmp_path):
 
 
 def test_statistics_and_quiet():
-    proc = run_cli("check", SEEDS, "--statistics")
-    assert "AL606" in proc.stdout.decode().split("\n\n")[-1] or "AL606" in proc.stdout.decode()
+    import re
+    from collections import Counter
+
+    row = re.compile(r"^\s*(\d+)  (AL\d{3})\s+([a-z0-9-]+)\s+(error|warning|info)$", re.M)
+    with_stats = {code: int(n) for n, code, _, _ in row.findall(run_cli("check", SEEDS, "--statistics").stdout.decode())}
+    assert not row.findall(run_cli("check", SEEDS).stdout.decode())  # the table is there only when asked for
+    _, report = run_json(SEEDS)
+    assert with_stats == Counter(f["rule"] for fr in report["files"] for f in fr["findings"])  # one row per rule, its count
     quiet = run_cli("check", SEEDS, "--quiet")
     assert quiet.stdout == b"" and quiet.returncode == 1
 

@@ -287,25 +287,35 @@ ADVERSARIAL = [
 def _timings(text, fmt, keys=None):
     """CPU seconds to parse ``text``, and for each rule (or those in ``keys``) to check the parsed document.
 
-    CPU time, not wall time: other processes on a busy machine do not count."""
+    CPU time, not wall time: other processes on a busy machine do not count. The garbage collector is
+    off while a step runs: a full collection that happens to land in one step (its cost grows with every
+    object alive, not with the step) made a linear step look super-linear now and then."""
+    import gc
+
     from artlint.parsers import parse
 
-    start = time.process_time()
-    doc = parse(text, "adv", fmt)
-    out = {"parse": time.process_time() - start}
-    for rule in Linter().rules:
-        if keys is None or rule.code in keys:
-            start = time.process_time()
-            list(rule.check(doc))
-            out[rule.code] = time.process_time() - start
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        doc = parse(text, "adv", fmt)
+        out = {"parse": time.process_time() - start}
+        for rule in Linter().rules:
+            if keys is None or rule.code in keys:
+                start = time.process_time()
+                list(rule.check(doc))
+                out[rule.code] = time.process_time() - start
+    finally:
+        gc.enable()
     return out
 
 
 def _superlinear(unit, fmt, small_size, big_size, keys=None):
     """(key, small, big) for each step whose time grows much faster than its input (ten times here).
 
-    One measurement first; a step that looks super-linear is measured twice more and judged on the
-    best of three, so a pause on a loaded machine does not fail the run (a quadratic step is ~100x)."""
+    One measurement first; a step that looks super-linear is measured four times more and judged on the
+    best of five, so a pause on a loaded machine does not fail the run (a quadratic step is ~100x, a
+    linear one 10x: the bound of 25x sits between them with room for cache effects)."""
 
     def measure(keys):
         return (
@@ -318,7 +328,7 @@ def _superlinear(unit, fmt, small_size, big_size, keys=None):
 
     small, big = measure(keys)
     slow = suspects(small, big)
-    for _ in range(2):
+    for _ in range(4):
         if not slow:
             break
         again_small, again_big = measure({k for k in slow if k != "parse"} or {"parse"})

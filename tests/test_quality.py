@@ -38,7 +38,7 @@ def _score(folder):
 
 
 @pytest.mark.parametrize("name,folder", [("seeds", ROOT / "seeds"), ("articles", ARTICLES)])
-def test_quality_floors(name, folder):
+def test_tuned_articles_regression_floors(name, folder):
     tp, fp, fn, details, precision, recall = _score(folder)
     shown = "\n".join(" ".join(map(str, d)) for d in details)
     floor_p, floor_r = FLOORS[name]

@@ -9,6 +9,8 @@ import pytest
 from artlint.engine import Linter
 
 ALL_RULES = list(Linter().all_rules)
+# AL000 is reported by the engine when a rule crashes: its examples describe that, no text triggers it
+TEXT_RULES = [r for r in ALL_RULES if not r.engine_reported]
 
 
 def _findings(rule, text):
@@ -16,13 +18,13 @@ def _findings(rule, text):
     return [f for f in result.findings if f.rule == rule.code]
 
 
-@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: f"{r.code}-{r.name}")
+@pytest.mark.parametrize("rule", TEXT_RULES, ids=lambda r: f"{r.code}-{r.name}")
 def test_bad_example_is_flagged(rule):
     assert rule.example_format in ("markdown", "text", "html"), rule.example_format
     assert _findings(rule, rule.bad), f"{rule.code}: its bad example is not flagged:\n{rule.bad}"
 
 
-@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: f"{r.code}-{r.name}")
+@pytest.mark.parametrize("rule", TEXT_RULES, ids=lambda r: f"{r.code}-{r.name}")
 def test_good_example_is_not_flagged(rule):
     found = _findings(rule, rule.good)
     assert not found, f"{rule.code}: its good example is flagged: " + "; ".join(f.message for f in found)

@@ -11,6 +11,8 @@ from .conftest import FIXTURES
 
 RULE_DIR = FIXTURES / "rules"
 ALL_RULES = list(Linter().all_rules)
+# AL000 is reported by the engine when a rule crashes: no article triggers it (tests/test_hostile.py provokes it)
+TEXT_RULES = [r for r in ALL_RULES if not r.engine_reported]
 
 
 def _one(folder, stem):
@@ -19,7 +21,7 @@ def _one(folder, stem):
     return files[0]
 
 
-@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: f"{r.code}-{r.name}")
+@pytest.mark.parametrize("rule", TEXT_RULES, ids=lambda r: f"{r.code}-{r.name}")
 def test_rule_contract(rule):
     """A rule without fixtures, rationale or examples fails here."""
     assert not validate_rule_class(rule), validate_rule_class(rule)
@@ -31,7 +33,7 @@ def test_rule_contract(rule):
     _one(folder, "good")
 
 
-@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: f"{r.code}-{r.name}")
+@pytest.mark.parametrize("rule", TEXT_RULES, ids=lambda r: f"{r.code}-{r.name}")
 def test_bad_fixture_gives_expected_findings(rule):
     folder = RULE_DIR / rule.code
     bad = _one(folder, "bad")
@@ -43,7 +45,7 @@ def test_bad_fixture_gives_expected_findings(rule):
         assert f.category == rule.category and f.message
 
 
-@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: f"{r.code}-{r.name}")
+@pytest.mark.parametrize("rule", TEXT_RULES, ids=lambda r: f"{r.code}-{r.name}")
 def test_good_fixture_is_clean(rule):
     good = _one(RULE_DIR / rule.code, "good")
     result = Linter(select=[rule.code, *rule.fixture_select]).lint_file(str(good))
@@ -52,6 +54,6 @@ def test_good_fixture_is_clean(rule):
 
 
 def test_every_fixture_folder_names_a_rule():
-    codes = {r.code for r in ALL_RULES}
+    codes = {r.code for r in TEXT_RULES}
     stray = [p.name for p in RULE_DIR.iterdir() if p.is_dir() and p.name not in codes]
     assert not stray, f"fixture folders for unknown rules: {stray}"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 __all__ = ["__version__", "hookimpl", "lint_text", "lint_path"]
 
-from artlint.hookspecs import hookimpl  # noqa: E402
+from artlint.hookspecs import hookimpl
+from artlint.version import __version__  # in a leaf module: the modules below this facade read it from there
 
 
 def lint_text(text: str, format: str = "text", path: str | None = None, keyword: str | None = None, config=None):
@@ -21,7 +20,8 @@ def lint_text(text: str, format: str = "text", path: str | None = None, keyword:
 
 
 def lint_path(*paths: str, keyword: str | None = None, config=None):
-    """Lint files and folders; returns an :class:`artlint.engine.Report`."""
+    """Lint files and folders; returns an :class:`artlint.report.Report`."""
     from artlint.engine import Linter
+    from artlint.runner import run
 
-    return Linter(config, keyword=keyword).run(list(paths))
+    return run(Linter(config, keyword=keyword), list(paths))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from artlint import __version__
 from artlint.fingerprint import fingerprints
+from artlint.report import FileList, json_header
 
 
 class BaselineError(Exception):
@@ -24,7 +24,7 @@ def dump(report) -> str:
         {"fingerprint": fp, "rule": f.rule, "path": f.path, "excerpt": f.excerpt[:80]}
         for f, fp in zip(findings, fingerprints(findings), strict=True)
     ]
-    return json.dumps({"version": 1, "tool": {"name": "artlint", "version": __version__}, "findings": entries}, indent=1) + "\n"
+    return json.dumps({**json_header(), "findings": entries}, indent=1) + "\n"
 
 
 def load(path: Path) -> set[str]:
@@ -39,8 +39,6 @@ def load(path: Path) -> set[str]:
 
 def apply(report, known: set[str]) -> int:
     """Drop findings whose fingerprint is in ``known``; returns how many were dropped."""
-    from artlint.engine import FileList
-
     dropped = 0
     kept = FileList()
     for fr in report.files:

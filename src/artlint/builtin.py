@@ -45,3 +45,10 @@ def artlint_reporters():
         "junit": junit.render,
         "html": html_report.render,
     }
+
+
+@hookimpl
+def artlint_audit_reporters():
+    from artlint.reporters import audit_report
+
+    return {"text": audit_report.render_text, "json": audit_report.render_json, "html": audit_report.render_html}

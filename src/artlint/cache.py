@@ -39,7 +39,7 @@ class Cache:
 
     def get_packed(self, key: str):
         """(FileResult without its findings, the findings packed) or None."""
-        from artlint.engine import FileResult
+        from artlint.report import FileResult
 
         try:
             e = marshal.loads(self._file(key).read_bytes())

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import click
 
-from artlint import __version__
 from artlint.config import ConfigError
 from artlint.dask_api import ClusterError  # imports Dask lazily, only when a cluster is used
 from artlint.parsers import formats_text
+from artlint.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -138,7 +138,7 @@ def _handle_interrupts() -> None:
 
 
 def _stop_workers() -> None:
-    from artlint.engine import stop_pools
+    from artlint.runner import stop_pools
 
     stop_pools()
 
@@ -299,7 +299,8 @@ def check(
     if fix and diff:
         raise UserError("--diff shows fixes without writing them: use it without --fix")
     # fixes are computed from a fresh lint of the bytes being rewritten, never from the cache
-    ws = _workspace(config_path, select, ignore, keyword, keep_source="html" in formats, use_cache=not (no_cache or fix or diff))
+    use_cache = not (no_cache or fix or diff)
+    ws = _workspace(config_path, select, ignore, keyword, use_cache=use_cache)
     linter = _linter_of(ws, paths)
     if format_in and format_in not in REGISTRY:  # plugins' formats are registered by now
         raise UserError(f"unknown input format {format_in!r} (choose from {', '.join(REGISTRY)})")
@@ -307,6 +308,9 @@ def check(
     for f in formats:
         if f not in reporters:
             raise UserError(f"unknown format {f!r} (choose from {', '.join(sorted(reporters))})")
+    if any(getattr(reporters[f], "needs_source", False) for f in formats):  # a reporter that shows the articles' text
+        ws = _workspace(config_path, select, ignore, keyword, keep_source=True, use_cache=use_cache)
+        linter = _linter_of(ws, paths)
     if len(outputs) > len(formats):
         raise UserError("more --output files than --format options")
     from artlint import baseline
@@ -332,9 +336,7 @@ def check(
                     respect_gitignore=respect_gitignore,
                     fail_on=fail_on,
                     progress=tick,
-                    jobs=jobs or os.cpu_count() or 1,
-                    dask_address=dask_address,
-                    dask_send=dask_send,
+                    executor=_executor(jobs, dask_address, dask_send),
                     format_in=format_in,
                 )
         except (KeyboardInterrupt, SystemExit) as exc:  # Ctrl-C or SIGTERM (see _handle_interrupts)
@@ -393,6 +395,17 @@ def check(
     sys.exit(EXIT_FINDINGS if fails(report, level_of) else EXIT_OK)
 
 
+def _executor(jobs: int, dask_address: str | None, dask_send: str):
+    """Where files are linted: on a Dask cluster, in local processes (``--jobs``, 0 for every core) or here."""
+    if dask_address:
+        from artlint.dask_api import DaskCluster
+
+        return DaskCluster(dask_address, dask_send)
+    from artlint.runner import Processes
+
+    return Processes(jobs or os.cpu_count() or 1)
+
+
 _FIX_PASSES = 10  # as Ruff, a bound on fix-then-lint rounds (one or two in practice)
 
 
@@ -445,7 +458,7 @@ def _print_diff(report, unsafe: bool) -> int:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text")
+@click.option("--format", "fmt", default="text", help="text (default), json, html, or a plugin's.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option(
     "--threshold", type=click.FloatRange(0.1, 1.0), default=0.8, show_default=True, help="Jaccard similarity for near-duplicates."
@@ -477,6 +490,14 @@ def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs
         from artlint import audit as site
     except ImportError:
         raise UserError("artlint audit needs the audit extra: pip install 'artlint[audit]'") from None
+    from artlint.plugins import PluginError, collect_reporters, make_manager
+
+    try:
+        reporters = collect_reporters(make_manager(), "artlint_audit_reporters")
+    except PluginError as exc:
+        raise UserError(str(exc)) from None
+    if fmt not in reporters:
+        raise UserError(f"unknown format {fmt!r} (choose from {', '.join(sorted(reporters))})")
     try:
         report = site.audit(
             list(paths),
@@ -490,9 +511,7 @@ def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs
         raise UserError(f"artlint audit needs the audit extra ({exc.name} is missing): pip install 'artlint[audit]'") from None
     except site.AuditError as exc:
         raise UserError(str(exc)) from None
-    text = {"json": lambda r: json.dumps(r, indent=2, ensure_ascii=False) + "\n", "html": site.render_html, "text": site.render_text}[fmt](
-        report
-    )
+    text = reporters[fmt](report, {})
     try:
         if output:
             write_atomic(Path(output), text)

@@ -41,19 +41,34 @@ def map_on_cluster(client, items, fn, *args):
     return bag.map(fn, *args).compute(scheduler=client.get)
 
 
-def _linter(args):
-    """One Linter per worker process and configuration, built on first use."""
+def _linter(settings):
+    """One Linter per worker process and configuration, built on first use (without a cache: workers share none)."""
     from artlint.engine import Linter
 
-    key = repr(args)
+    key = repr(settings)
     if key not in _LINTERS:
-        config, select, ignore, keyword, keep_source, cache_dir = args
-        _LINTERS[key] = Linter(config, select=select, ignore=ignore, keyword=keyword, keep_source=keep_source, cache_dir=None)
+        _LINTERS[key] = Linter.from_settings(settings, cache_dir=None)
     return _LINTERS[key]
 
 
-def _lint_path(path, args):
-    return _linter(args)._one(path)
+class DaskCluster:
+    """An executor for :func:`artlint.runner.run`: lint the files on an existing Dask cluster.
+
+    The local cache is not read (the cluster lints every file it is given); see
+    :func:`lint_files_on_cluster` for ``send``.
+    """
+
+    uses_local_cache = False
+
+    def __init__(self, address: str, send: str = "auto"):
+        self.address = address
+        self.send = send
+
+    def worth_it(self, todo) -> bool:
+        return True
+
+    def lint(self, linter, todo, progress=None, stdin=None, stdin_filename="stdin.txt"):
+        return lint_files_on_cluster(todo, linter.settings, self.address, self.send)
 
 
 # Dask warns about task graphs over 10 MB; up to that total the client sends the files' contents, above
@@ -62,7 +77,7 @@ SHIP_LIMIT = 10_000_000
 SEND_MODES = ("auto", "contents", "paths")
 
 
-def lint_files_on_cluster(files, linter_args, address, send: str = "auto"):
+def lint_files_on_cluster(files, settings, address, send: str = "auto"):
     """(path, FileResult | None, error | None) for each file, linted on the cluster's workers, in input order.
 
     ``send``: "contents" reads each file here and ships its bytes (the workers need no access to the
@@ -87,7 +102,7 @@ def lint_files_on_cluster(files, linter_args, address, send: str = "auto"):
                 continue
         items.append((path, full, data))
     with connect(address) as client:
-        done = iter(map_on_cluster(client, items, _lint_item, linter_args)) if items else iter(())
+        done = iter(map_on_cluster(client, items, _lint_item, settings)) if items else iter(())
     return [(path, None, unread[path]) if path in unread else next(done) for path in files]
 
 
@@ -105,19 +120,19 @@ def _total_size(files) -> int:
     return total
 
 
-def _lint_item(item, args):
+def _lint_item(item, settings):
     """Lint ``(shown path, absolute path, bytes or None)`` on a worker: the bytes when sent, else the file."""
     from artlint.parsers import ParseError
     from artlint.sources import InputError
 
     shown, full, data = item
     try:
-        return shown, _linter(args).lint_file(full, data=data, display=shown), None
+        return shown, _linter(settings).lint_file(full, data=data, display=shown), None
     except (InputError, ParseError) as exc:
         return shown, None, str(exc)
 
 
-def _lint_one_text(text, fmt, args):
+def _lint_one_text(text, fmt, settings):
     from artlint.parsers import REGISTRY
     from artlint.sources import InputError
 
@@ -125,7 +140,7 @@ def _lint_one_text(text, fmt, args):
         raise ValueError(f"unknown input format {fmt!r} (choose from {', '.join(REGISTRY)})")
     ext = REGISTRY[fmt].extensions[0]
     try:
-        result = _linter(args).lint_text(text, f"<text>{ext}", fmt)
+        result = _linter(settings).lint_text(text, f"<text>{ext}", fmt)
     except InputError:
         return []
     return [f.to_json() for f in result.findings]
@@ -133,15 +148,20 @@ def _lint_one_text(text, fmt, args):
 
 def lint_bag(bag, format: str = "text", select=(), ignore=(), keyword=None, config=None):
     """A bag of texts -> a bag of finding lists (JSON-ready dicts, as in the JSON report)."""
-    args = (config, tuple(select), tuple(ignore), keyword, False, None)
-    return bag.map(_lint_one_text, format, args)
+    return bag.map(_lint_one_text, format, _settings(config, select, ignore, keyword))
 
 
 def lint_series(series, format: str = "text", select=(), ignore=(), keyword=None, config=None):
     """A dask (or pandas) Series of texts -> a Series of finding lists."""
-    args = (config, tuple(select), tuple(ignore), keyword, False, None)
+    args = _settings(config, select, ignore, keyword)
     return (
         series.apply(_lint_one_text, args=(format, args), meta=(series.name, "object"))
         if hasattr(series, "npartitions")
         else series.apply(_lint_one_text, args=(format, args))
     )
+
+
+def _settings(config, select, ignore, keyword):
+    from artlint.engine import LinterSettings
+
+    return LinterSettings(config, tuple(select), tuple(ignore), keyword)

@@ -16,30 +16,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from artlint import text as textutil
+from artlint.lazy import cached_property  # noqa: F401 - re-exported: rules import it from here
 
 _EDGE = " \t-–—•*·|:;,.!?()[]\"'“”‘’"
 PROSE_KINDS = frozenset({"paragraph", "list_item", "quote", "table_row"})
-
-
-class cached_property:  # noqa: N801 - named and used like functools.cached_property
-    """:func:`functools.cached_property` without the lock Python 3.11 takes on every first read.
-
-    A document is built and read by one thread, so the lock buys nothing, and rules make tens of
-    these first reads per block (Python 3.12 dropped the lock too).
-    """
-
-    def __init__(self, func):
-        self.func = func
-        self.__doc__ = func.__doc__
-
-    def __set_name__(self, owner, name: str) -> None:
-        self.name = name
-
-    def __get__(self, obj, owner=None):
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)  # the instance's value hides this from now on
-        return value
 
 
 class Segment(NamedTuple):

@@ -8,155 +8,27 @@ findings stand.
 from __future__ import annotations
 
 import fnmatch
-import gc
-import json
-import marshal
 import signal
 import threading
 from collections import Counter
-from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from time import monotonic as _now
 
-from artlint import __version__
 from artlint.config import Config
 from artlint.document import Document
-from artlint.parsers import ParseError, format_for, parse
+from artlint.parsers import format_for, parse
 from artlint.plugins import collect_input_formats, collect_rules, make_manager
-from artlint.rule import SEVERITY_RANK, Finding, Rule, RuleSet, finding_from_hit, pack_findings, unpack_findings
-from artlint.sources import InputError, collect, config_rel, decode, read_bytes, read_file
+from artlint.report import FileList, FileResult, Report  # noqa: F401 - FileList and Report: for code written against engine
+from artlint.rule import Finding, Rule, RuleSet, finding_from_hit
+from artlint.rules.internal_error import InternalError
+from artlint.sources import InputError, config_rel, decode, read_bytes, read_file
+from artlint.version import __version__
 
 _PACKAGE = Path(__file__).resolve().parent
 INTERNAL_CODE = "AL000"
 UNUSED_CODE = "AL001"
-
-
-@dataclass
-class FileResult:
-    path: str
-    format: str
-    words: int
-    findings: list[Finding]
-    title: str | None = None
-    keyphrase: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    source: str | None = field(default=None, repr=False)  # kept only for reports that show the text
-    keyphrase_source: str | None = None  # where the keyphrase came from (see artlint.topic)
-
-    def to_json(self) -> dict:
-        out = {
-            "path": self.path,
-            "format": self.format,
-            "words": self.words,
-            "title": self.title,
-            "keyphrase": self.keyphrase,
-            "keyphrase_source": self.keyphrase_source,
-            "findings": [f.to_json() for f in self.findings],
-        }
-        if self.warnings:
-            out["warnings"] = list(self.warnings)
-        return out
-
-
-class FileList:
-    """The files of a report, in order, each with its findings packed into bytes.
-
-    A FileResult is rebuilt when read, so reporters that go through the files one at a time
-    (text, json, github, junit) keep memory flat however many files a run covers.
-    """
-
-    def __init__(self, results=()):
-        self._entries: list[tuple[FileResult, bytes]] = []
-        self.by_severity: Counter = Counter()
-        self.by_category: Counter = Counter()
-        self.n_findings = 0
-        for r in results:
-            self.append(r)
-
-    def append(self, result: FileResult) -> None:
-        self.n_findings += len(result.findings)
-        self.by_severity.update(f.severity for f in result.findings)
-        self.by_category.update(f.category for f in result.findings)
-        self._entries.append((replace(result, findings=[]), pack_findings(result.findings)))
-
-    def append_packed(self, shell: FileResult, packed: bytes) -> None:
-        """A result whose findings come packed (from the cache): counted without rebuilding them."""
-        rows = marshal.loads(packed)
-        self.n_findings += len(rows)
-        self.by_severity.update(r[4] for r in rows)
-        self.by_category.update(r[3] for r in rows)
-        self._entries.append((shell, packed))
-
-    def iter_json(self) -> Iterator[dict]:
-        """Each file's JSON form, straight from the packed findings."""
-        for shell, packed in self._entries:
-            out = shell.to_json()
-            out["findings"] = [Finding.json_of_tuple(t) for t in marshal.loads(packed)]
-            yield out
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def __getitem__(self, i: int) -> FileResult:
-        shell, packed = self._entries[i]
-        return replace(shell, findings=unpack_findings(packed), warnings=list(shell.warnings))
-
-    def __iter__(self) -> Iterator[FileResult]:
-        for i in range(len(self._entries)):
-            yield self[i]
-
-
-@dataclass
-class Report:
-    files: FileList = field(default_factory=FileList)
-    errors: list[tuple[str, str]] = field(default_factory=list)
-    rules: RuleSet | None = None
-
-    def __post_init__(self):
-        if not isinstance(self.files, FileList):
-            self.files = FileList(self.files)
-
-    @property
-    def findings(self) -> list[Finding]:
-        """Every finding, as one list (reporters that need them all at once; see :meth:`iter_findings`)."""
-        return list(self.iter_findings())
-
-    def iter_findings(self) -> Iterator[Finding]:
-        for fr in self.files:
-            yield from fr.findings
-
-    def reaches(self, threshold: str) -> bool:
-        """True when any finding is at or above ``threshold`` (never: False)."""
-        if threshold == "never":
-            return False
-        return any(n and SEVERITY_RANK.get(sev, 0) >= SEVERITY_RANK[threshold] for sev, n in self.files.by_severity.items())
-
-    def summary(self) -> dict:
-        return {
-            "files": len(self.files),
-            "findings": self.files.n_findings,
-            "by_severity": dict(sorted(self.files.by_severity.items())),
-            "by_category": dict(sorted(self.files.by_category.items())),
-        }
-
-    def to_json(self) -> dict:
-        """The JSON report as one object (the CLI writes it with :meth:`json_chunks` instead)."""
-        return {**self._head(), "files": list(self.files.iter_json()), **self._tail()}
-
-    def json_chunks(self) -> Iterator[str]:
-        """The JSON report (schemas/report.schema.json), compact, one file at a time."""
-        yield json.dumps(self._head())[:-1] + ', "files": ['
-        for i, entry in enumerate(self.files.iter_json()):
-            yield (", " if i else "") + json.dumps(entry, ensure_ascii=False)
-        yield "], " + json.dumps(self._tail(), ensure_ascii=False)[1:]
-
-    def _head(self) -> dict:
-        return {"version": 1, "tool": {"name": "artlint", "version": __version__}}
-
-    def _tail(self) -> dict:
-        return {"summary": self.summary(), "errors": [{"path": p, "message": m} for p, m in self.errors]}
 
 
 def selects(selector: str, code: str, name: str, category: str) -> bool:
@@ -210,13 +82,26 @@ def severity_rank(selector: str, rule: Rule) -> tuple | None:
     return None
 
 
+@dataclass(frozen=True)
+class LinterSettings:
+    """What a Linter is built from (besides plugin objects): a worker process or a Dask worker builds its
+    own Linter from these, so they must pickle."""
+
+    config: Config | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    keyword: str | None = None
+    keep_source: bool = False
+    cache_dir: Path | str | None = None
+
+
 class Linter:
     """Lints documents with a fixed rule set and configuration."""
 
     def __init__(
         self, config: Config | None = None, select=(), ignore=(), keyword: str | None = None, plugins=(), keep_source=False, cache_dir=None
     ):
-        self._args = (config, tuple(select), tuple(ignore), keyword, keep_source, cache_dir)  # to rebuild in workers
+        self.settings = LinterSettings(config, tuple(select), tuple(ignore), keyword, keep_source, cache_dir)  # to rebuild in workers
         self.config = config or Config()
         self.keep_source = keep_source
         self.plugins = make_manager(extra=plugins)
@@ -250,11 +135,19 @@ class Linter:
         self.keyword = keyword or self.config.keyword
         self._timeouts: Counter = Counter()  # rule code -> files it ran past its budget on, in this run
         self._incomplete = False  # the last document skipped a disabled rule
+        # AL000 reports a crash whatever is selected: a rule that failed must never pass unnoticed
+        self._internal = self.all_rules.rules.get(INTERNAL_CODE) or InternalError()
         self.cache = None
         if cache_dir is not None and not keep_source:
             from artlint.cache import Cache
 
             self.cache = Cache(Path(cache_dir), self.fingerprint())
+
+    @classmethod
+    def from_settings(cls, settings: LinterSettings, **changes) -> Linter:
+        """The Linter ``settings`` describe (``changes`` override some of them: a Dask worker has no cache)."""
+        s = replace(settings, **changes) if changes else settings
+        return cls(s.config, select=s.select, ignore=s.ignore, keyword=s.keyword, keep_source=s.keep_source, cache_dir=s.cache_dir)
 
     def _check_config(self, select, ignore) -> None:
         """Every selector names a rule, every [rules.X] a rule whose options have the right types."""
@@ -298,9 +191,12 @@ class Linter:
         }
         return hashlib.sha256(json.dumps(state, sort_keys=True, default=str).encode()).hexdigest()
 
-    budget_base = 30.0  # seconds per rule per file, plus budget_per_mb for every MB of text
+    # Seconds per rule per file, plus budget_per_mb for every MB of text. Far above what a linear rule needs
+    # (tests/test_hostile.py runs every rule on 500 KB adversarial inputs in seconds at most), so only a
+    # runaway rule or pattern reaches it; low enough that one costs a file half a minute, not hours.
+    budget_base = 30.0
 
-    budget_per_mb = 10.0
+    budget_per_mb = 10.0  # grows with the text, so a long legitimate file is not cut short (10 MB: 130 s per rule)
 
     def rule_budget(self, doc: Document) -> float:
         return self.budget_base + self.budget_per_mb * len(doc.source) / 1_000_000
@@ -363,27 +259,8 @@ class Linter:
                 kept.add(f)
         unused = self.rules.rules.get(UNUSED_CODE)
         if unused is not None and not any(matches(unused, s) for s in self._ignored_here(doc.path)):
-            enabled = list(self.rules)
-            for d in directives:
-                # like Ruff's RUF100: only when every rule the directive names actually ran
-                ran = all(any(matches(r, s) for r in enabled) for s in d.selectors) if d.selectors else len(enabled) > 1
-                if not d.used and ran:
-                    what = " ".join(d.selectors) or "all rules"
-                    kept.add(
-                        Finding(
-                            path=doc.path,
-                            rule=unused.code,
-                            name=unused.name,
-                            category=unused.category,
-                            severity=self.severity_of(unused),
-                            message=f"Unused suppression (artlint-{d.kind} {what}): it suppresses no finding.",
-                            line=d.line,
-                            column=d.column,
-                            end_line=d.line,
-                            end_column=d.column,
-                            plugin=unused.plugin,
-                        )
-                    )
+            enabled = [r for r in self.rules if r.code != INTERNAL_CODE]  # AL000 checks no text: it does not count as a rule that ran
+            kept.update(unused.unused(doc, directives, enabled, matches, self.severity_of(unused)))
         return kept
 
     timeouts_before_disabled = 3  # a rule past its budget on this many files is not run again (a slow pattern would cost hours)
@@ -412,7 +289,7 @@ class Linter:
                         self._timeouts[rule.code] += 1
                         if self._timeouts[rule.code] >= self.timeouts_before_disabled:
                             exc = RuleTimeout(f"{exc}, on {self._timeouts[rule.code]} files: disabled for the rest of this run")
-                    findings.add(_internal_error(doc.path, rule, exc))
+                    findings.add(self._internal.failure(doc.path, rule, exc))
                     continue
                 findings.update(produced)
         return findings
@@ -460,164 +337,6 @@ class Linter:
             result.warnings.append(decoded.warning)
         return result
 
-    def run(
-        self,
-        paths,
-        stdin: bytes | None = None,
-        stdin_filename: str = "stdin.txt",
-        include=(),
-        exclude=(),
-        progress=None,
-        jobs: int = 1,
-        dask_address: str | None = None,
-        collected: tuple[list[str], list] | None = None,
-        dask_send: str = "auto",
-        format_in: str | None = None,
-    ) -> Report:
-        """Lint ``paths`` (or the ``collected`` (files, errors) of :func:`artlint.sources.collect`)."""
-        self.format_in = format_in
-        if collected is None:
-            collected = collect(paths, include, exclude, config_for=lambda folder: self.config)
-        files, errors = collected
-        report = Report(errors=list(errors), rules=self.rules)
-        cached = self._cached(files) if self.cache is not None and not dask_address else {}
-        todo = [p for p in files if p not in cached]  # only these go to processes or a cluster
-        if dask_address and "-" not in files:
-            from artlint.dask_api import lint_files_on_cluster
-
-            fresh = lint_files_on_cluster(todo, self._args, dask_address, dask_send)
-        elif jobs > 1 and len(todo) >= 4 * jobs and "-" not in files:
-            fresh = self._parallel(todo, jobs, progress)
-        else:
-            fresh = (self._one(path, stdin, stdin_filename, progress, done, len(todo)) for done, path in enumerate(todo))
-        fresh = iter(fresh)
-        for p in files:  # input order
-            if p in cached:
-                shell, packed = cached[p]
-                report.errors.extend((shell.path, w) for w in shell.warnings)
-                report.files.append_packed(shell, packed)
-                continue
-            path, result, error = next(fresh)
-            if error is not None:
-                report.errors.append((path, error))
-                continue
-            for w in result.warnings:
-                report.errors.append((result.path, w))
-            report.files.append(result)
-        report.errors.sort()
-        return report
-
-    def _cached(self, files) -> dict:
-        """Results of unchanged files, from the cache (read here: cheaper than starting processes for them)."""
-        out = {}
-        for path in files:
-            if path == "-" or format_for(path) is None:
-                continue
-            try:
-                raw = read_bytes(Path(path))
-            except InputError:
-                continue  # reported when the file is linted
-            entry = self.cache.get_packed(self.cache.key(path, raw))
-            if entry is not None:
-                out[path] = entry
-        return out
-
-    def _one(self, path, stdin=None, stdin_filename="stdin.txt", progress=None, done=0, total=0):
-        if progress is not None:
-            progress(done, total)
-        try:
-            if path == "-":
-                return stdin_filename, self.lint_file(stdin_filename, data=stdin or b"", display=stdin_filename), None
-            return path, self.lint_file(path), None
-        except (InputError, ParseError) as exc:
-            return (stdin_filename if path == "-" else path), None, str(exc)
-
-    def _parallel(self, files, jobs, progress):
-        """Lint files across ``jobs`` processes; each builds its own Linter once. Results keep input order."""
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        global _WORKER
-        chunk = max(1, min(64, len(files) // (jobs * 8)))
-        if hasattr(signal, "SIGALRM"):
-            # forked workers share this linter, warmed up first: its imports, word lists and compiled
-            # expressions are made once here instead of once in every worker
-            self._warm_up({format_for(p) for p in files})
-            gc.freeze()  # the warmed-up linter: later collections skip its objects (and leave shared pages alone)
-            _WORKER = self
-            ctx, init, args = multiprocessing.get_context("fork"), _init_forked_worker, ()
-        else:
-            ctx, init, args = multiprocessing.get_context("spawn"), _init_worker, self._args
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=init, initargs=args)
-        _POOLS.add(pool)
-        try:
-            for done, outcome in enumerate(pool.map(_worker_lint, files, chunksize=chunk)):
-                if progress is not None:
-                    progress(done, len(files))
-                if done + 1 == len(files):  # every result is in: let the workers exit (the caller reads no further)
-                    pool.shutdown(wait=True)
-                yield outcome
-        except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped reading: stop now, not after the queued files
-            stop_pool(pool)
-            raise
-        finally:
-            _POOLS.discard(pool)
-            _WORKER = None
-
-    def _warm_up(self, formats) -> None:
-        """Run every rule once on a tiny article of each format (what the first real file would pay)."""
-        sample = "# A heading\n\nA first sentence with 12 words, a figure of 40% and a [link](x).\n\n- An item.\n"
-        for fmt in sorted(f for f in formats if f):
-            try:
-                self.lint_text(sample if fmt != "html" else f"<h1>A heading</h1><p>{sample}</p>", f"warm-up.{fmt}", fmt)
-            except Exception:  # noqa: BLE001, S112 - a warm-up only; real files report their own errors
-                continue
-        for rule in self.rules:
-            try:
-                rule.warm()
-            except Exception:  # noqa: BLE001, S112 - the rule builds it at first use instead, and reports there
-                continue
-
-
-_WORKER: Linter | None = None
-_POOLS: set = set()  # process pools at work, so an interrupt can stop them wherever it lands
-
-
-def stop_pools() -> None:
-    """Stop every process pool at work (an interrupt that landed outside :meth:`Linter._parallel`)."""
-    for pool in list(_POOLS):
-        stop_pool(pool)
-        _POOLS.discard(pool)
-
-
-def stop_pool(pool) -> None:
-    """End a process pool at once: queued files are dropped and the workers killed.
-
-    ``shutdown(wait=True)``, what ``with`` does, lets the workers finish every queued file first, and
-    the pool's exit handler joins them again at interpreter exit: an interrupted run then hangs.
-    """
-    workers = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for proc in workers:
-        if proc.is_alive():
-            proc.kill()
-    for proc in workers:
-        proc.join(timeout=5)
-
-
-def _init_worker(config, select, ignore, keyword, keep_source, cache_dir):
-    global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    _WORKER = Linter(config, select=select, ignore=ignore, keyword=keyword, keep_source=keep_source, cache_dir=cache_dir)
-
-
-def _init_forked_worker():
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-
-
-def _worker_lint(path):
-    return _WORKER._one(path)
-
 
 class RuleTimeout(Exception):
     """A rule ran past its time budget on one file."""
@@ -660,20 +379,3 @@ def rule_timer(budget: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def _internal_error(path: str, rule: Rule, exc: Exception) -> Finding:
-    detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-    return Finding(
-        path=path,
-        rule=INTERNAL_CODE,
-        name="internal-error",
-        category="internal",
-        severity="error",
-        message=f"rule {rule.code} {rule.name} (plugin {rule.plugin}) failed: {detail}",
-        line=None,
-        column=None,
-        end_line=None,
-        end_column=None,
-        plugin=rule.plugin,
-    )

@@ -40,12 +40,23 @@ def artlint_rule_packs():
 def artlint_reporters():
     """Return a mapping of output-format name to a reporter callable.
 
-    A reporter is ``fn(report: artlint.engine.Report, options: dict) -> str``
+    A reporter is ``fn(report: artlint.report.Report, options: dict) -> str``
     and returns the text to write, either as one string or as strings one after
     another (an iterator: the CLI writes them as they come, so memory stays flat;
     ``report.files`` and ``report.iter_findings()`` also yield one at a time).
+    A reporter that shows the articles' text sets ``fn.needs_source = True``:
+    each ``FileResult.source`` then holds the text (and the cache is not used).
     Called when the CLI resolves ``--format``; a later plugin may not replace an
     existing name.
+    """
+
+
+@hookspec
+def artlint_audit_reporters():
+    """Return a mapping of ``artlint audit --format`` name to a reporter callable.
+
+    A reporter is ``fn(report: dict, options: dict) -> str``; the report is the audit's JSON object
+    (schemas/audit-report.schema.json). A later plugin may not replace an existing name.
     """
 
 

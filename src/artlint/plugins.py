@@ -105,9 +105,10 @@ def collect_rules(pm: pluggy.PluginManager, extra_packs=()) -> RuleSet:
     return RuleSet(rules)
 
 
-def collect_reporters(pm: pluggy.PluginManager) -> dict:
+def collect_reporters(pm: pluggy.PluginManager, hook: str = "artlint_reporters") -> dict:
+    """Output format name -> reporter, from every plugin's ``hook`` (artlint_reporters, or artlint_audit_reporters)."""
     out: dict = {}
-    impls = sorted(pm.hook.artlint_reporters.get_hookimpls(), key=lambda i: plugin_name(pm, i) != "builtin")
+    impls = sorted(getattr(pm.hook, hook).get_hookimpls(), key=lambda i: plugin_name(pm, i) != "builtin")
     for impl in impls:
         for name, fn in (impl.function() or {}).items():
             out.setdefault(name, fn)

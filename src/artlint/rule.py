@@ -16,6 +16,8 @@ from typing import Any, ClassVar
 
 from artlint.document import Block, Document
 
+# The one list of categories. The schemas' enums, the README's table, the HTML report's colours and the
+# scorer's SCORED list are checked against it (tests/test_registries.py): a new category starts here.
 CATEGORIES = (
     "structure",
     "duplicate",
@@ -30,6 +32,9 @@ CATEGORIES = (
     "style",
     "internal",
 )
+# Not counted in the quality figures (README, eval/score.py): advice at info level, and crashes of rules.
+UNSCORED_CATEGORIES = frozenset({"readability", "style", "internal"})
+SCORED_CATEGORIES = tuple(c for c in CATEGORIES if c not in UNSCORED_CATEGORIES)
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{2,4}$")
@@ -269,6 +274,8 @@ class Rule:
     # a preview rule runs only when a selector names it by code or name (its precision is not yet proven)
     preview: ClassVar[bool] = False
     fallback: ClassVar[bool] = False  # a broad rule: dropped on lines a specific rule of its category already flags
+    # reported by the engine, not found in the text (AL000, a crashing rule): its examples describe, they are not run
+    engine_reported: ClassVar[bool] = False
     plugin: str | None = None  # filled in by the plugin manager
     source: str = ""  # module or pack file that defines the rule
 

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from artlint import __version__
+from artlint.version import __version__
 
 DEBOUNCE = 0.25  # seconds of quiet after a keystroke before linting again (typing speed; a lint of 3,000 words takes less)
 DOCS = "https://github.com/artlint/artlint#what-it-reports"
@@ -34,9 +34,10 @@ class ArtlintServer(LanguageServer):
 
     def linter_for(self, path: str):
         if self._workspace is None:
-            from artlint.cli import _workspace
+            from artlint.engine import Linter
+            from artlint.workspace import Workspace
 
-            self._workspace = _workspace(None, (), (), None)
+            self._workspace = Workspace(None, Linter)  # each folder's nearest configuration, as `check` uses
         folder = os.path.dirname(path) or "."
         return self._workspace.linter_for(self._workspace.config_for(folder if os.path.isdir(folder) else "."))
 

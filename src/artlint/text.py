@@ -12,10 +12,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from artlint.document import Document
 
 WORD_RE = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_'-]*[A-Za-z0-9])?")  # WORD_RE on ASCII text, a quarter faster
@@ -170,7 +166,7 @@ class Vocabulary:
     doc_freq: Counter  # stem -> number of blocks it occurs in
 
     @classmethod
-    def of(cls, doc: Document) -> Vocabulary:
+    def of(cls, doc) -> Vocabulary:  # doc: an artlint.document.Document (not imported: text sits below document)
         stems = _CONTENT.__getitem__
         block_terms = {b.index: Counter(filter(None, map(stems, b.tokens))) for b in doc.blocks if b.kind != "code"}
         return cls(block_terms, Counter(chain.from_iterable(block_terms.values())))  # a Counter iterates its keys

@@ -17,7 +17,7 @@ import weakref
 from collections import Counter
 
 from artlint import text as textutil
-from artlint.document import cached_property
+from artlint.lazy import cached_property
 
 # Words a search box gets and prose seldom does: price, ranking and format qualifiers, a year.
 QUERY_MODIFIERS = frozenset(

@@ -50,7 +50,8 @@ class Workspace:
 
     def run(self, paths, *, include=(), exclude=(), force_exclude=False, respect_gitignore=True, fail_on=None, **run_args):
         """Lint ``paths``, each file with its own configuration's linter: the report, and each file's fail-on level."""
-        from artlint.engine import Report
+        from artlint.report import Report
+        from artlint.runner import run
         from artlint.sources import collect
 
         files, errors = collect(
@@ -71,7 +72,7 @@ class Workspace:
         for key, group in groups.items():
             linter = self.linter_for(configs[key])
             level = fail_on or linter.config.fail_on
-            part = linter.run(paths, collected=(group, errors if not reports else []), **run_args)
+            part = run(linter, paths, collected=(group, errors if not reports else []), **run_args)
             reports.append((part, level))
             for i, (shell, _packed) in enumerate(part.files._entries):
                 results.setdefault(shell.path, (part, i))

@@ -1,1 +1,1 @@
-"""Reporters turn a finished :class:`artlint.engine.Report` into text."""
+"""Reporters turn a finished :class:`artlint.report.Report` into text."""

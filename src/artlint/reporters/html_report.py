@@ -12,9 +12,9 @@ import hashlib
 import html
 from collections import Counter, defaultdict
 
-from artlint import __version__
 from artlint.reporters.text_report import xml_safe
 from artlint.rule import CATEGORIES, SEVERITIES
+from artlint.version import __version__
 
 COLOURS = {
     "structure": "#8e44ad",
@@ -182,3 +182,6 @@ def render(report, options=None) -> str:
         )
     parts.append(f"<script>{SCRIPT}</script></body></html>")
     return "\n".join(parts) + "\n"
+
+
+render.needs_source = True  # the report shows each article's text: the CLI keeps it (FileResult.source) for this reporter

@@ -6,19 +6,12 @@ import json
 import os
 from urllib.parse import quote
 
-from artlint import __version__
 from artlint.fingerprint import fingerprints
 from artlint.reporters.text_report import xml_safe
+from artlint.rules.internal_error import InternalError
+from artlint.version import __version__
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-INTERNAL = {
-    "code": "AL000",
-    "name": "internal-error",
-    "summary": "A rule failed on this file; its findings are missing.",
-    "rationale": "artlint reports a crashing rule instead of stopping the run.",
-    "severity": "error",
-    "category": "internal",
-}
 
 
 def _uri(path: str) -> dict:
@@ -77,7 +70,7 @@ def _fix(f) -> dict:
 def render(report, options=None) -> str:
     metas = [r.metadata() for r in (report.rules or [])]
     if not any(m["code"] == "AL000" for m in metas):
-        metas.append(INTERNAL)
+        metas.append(InternalError().metadata())  # a crash can be reported whatever rules were selected
     index = {m["code"]: i for i, m in enumerate(metas)}
     results = []
     findings = report.findings
