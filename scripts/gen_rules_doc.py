@@ -25,6 +25,11 @@ def _fence(text: str) -> list[str]:
     return [ticks + "text", body, ticks]
 
 
+def _shown(source: str) -> str:
+    """A pack rule's source as the repository names it (``rules/NAME.yaml``), wherever artlint is installed."""
+    return f"rules/{Path(source).name}" if source.endswith((".yaml", ".yml")) else source
+
+
 def render() -> str:
     from artlint.plugins import collect_rules, make_manager
     from artlint.rule import CATEGORIES, SCORED_CATEGORIES
@@ -52,7 +57,7 @@ def render() -> str:
         out += ["", f"## {category}"]
         for r in members:
             out += ["", f"### {r.code} {r.name}", ""]
-            flags = [f"severity **{r.severity}**", f"source `{r.source}`" if getattr(r, "source", None) else ""]
+            flags = [f"severity **{r.severity}**", f"source `{_shown(r.source)}`" if getattr(r, "source", None) else ""]
             if r.preview:
                 flags.append("preview (runs only when selected by code or name)")
             if r.formats:
