@@ -174,7 +174,8 @@ def test_note_gates_never_skip_a_match(rule):
     for doc in DOCS:
         shared = _shared(doc)
         rule.prepare()
-        for name, _at_start, pattern, gate in rule._features:
+        for name, _at_start, lazy, gate in rule._features:
+            pattern = lazy.get()
             tried = {b.index for b in _blocks(shared, doc, gate)}
             for b in doc.blocks:
                 if b.kind == "code" or not pattern.search(b.text):

@@ -65,7 +65,7 @@ class NoteRule(Rule):
             for b in _blocks(shared, doc, gate):
                 if b.kind not in PROSE:
                     continue
-                pattern = lazy.pattern or lazy.compile()
+                pattern = lazy.get()
                 text = b.text
                 if at_start:
                     for s in b.sentences:
@@ -86,7 +86,7 @@ class NoteRule(Rule):
     def warm(self) -> None:
         self.prepare()
         for _name, _at_start, lazy, _gate in self._features:
-            lazy.pattern or lazy.compile()
+            lazy.get()
 
     def _hit(self, name, m, b, s):
         found = m.group().strip()
@@ -108,8 +108,9 @@ class _Lazy:
     def __init__(self, source: str, flags: int):
         self.source, self.flags, self.pattern = source, flags, None
 
-    def compile(self) -> re.Pattern:
-        self.pattern = re.compile(self.source, self.flags)
+    def get(self) -> re.Pattern:
+        if self.pattern is None:
+            self.pattern = re.compile(self.source, self.flags)
         return self.pattern
 
 

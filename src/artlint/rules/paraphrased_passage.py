@@ -89,7 +89,7 @@ class ParaphrasedPassage(Rule):
         # compared further: pairs sharing three rare words or more, and a third of the rare words of one of them
         candidates = []
         for (i, j), k in shared.items():
-            if k >= MIN_RARE_SHARED and k * 3 >= min(rare_of[i], rare_of[j]):
+            if k >= MIN_RARE_SHARED and k * 3 >= min(rare_of[i], rare_of[j]) and _comparable(units[i], units[j]):
                 a, b = stems[i], stems[j]
                 if 8 * len(a & b) >= len(a) + len(
                     b
@@ -112,11 +112,9 @@ class ParaphrasedPassage(Rule):
         totals = {i: sum(map(weight, f)) for i, f in feats.items()}
         reported = set()
         for i, j in sorted(candidates, key=lambda pair: (pair[1], pair[0])):
-            if j in reported or units[j].index - units[i].index <= 1:
-                continue  # neighbours continue one topic
+            if j in reported:
+                continue
             first, later = units[i], units[j]
-            if max(first.words, later.words) > 2 * min(first.words, later.words) or first.norm == later.norm:
-                continue  # a restatement is about as long as what it restates; a copy is duplicate-passage's
             overlap = 2 * sum(map(weight, feats[i] & feats[j])) / (totals[i] + totals[j])
             if overlap < self.opts["overlap"]:
                 continue
@@ -161,6 +159,14 @@ class ParaphrasedPassage(Rule):
         from rapidfuzz import fuzz
 
         return fuzz.ratio(first.norm, later.norm) >= 80 or fuzz.token_sort_ratio(first.norm, later.norm) >= 80
+
+
+def _comparable(first, later) -> bool:
+    """Whether two paragraphs can be a restatement at all (tested before any weighing): not neighbours (they continue
+    one topic), about as long as each other (a restatement is), not copies (duplicate-passage's)."""
+    if later.index - first.index <= 1:
+        return False
+    return max(first.words, later.words) <= 2 * min(first.words, later.words) and first.norm != later.norm
 
 
 def _longest_increasing(seq) -> int:
