@@ -2,7 +2,7 @@ import re
 
 from artlint.rules._claims import OWN_RE, ClaimRule
 
-NUM = r"\d+(?:[.,]\d+)*"
+NUM = r"\d\d*(?:[.,]\d+)*"  # "\d\d*", not "\d+": a pattern opening with it keeps the engine's fast scan to a digit
 WORDNUM = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
 PERCENT = rf"{NUM} ?(?:%|percent\b|per cent\b)"
 HEDGED_NUM = r"(?:up to |as much as |over |more than |about |around |nearly |almost |roughly )?"
@@ -37,6 +37,10 @@ SHOWN_RE = re.compile(r"\b(?:chart|graph|table|figure|fig\.|diagram|plot|map)s? 
 NAMED_SUBJECT_RE = re.compile(r"\b[A-Za-z-]+\.(?:gov|com|org|net|io|edu)\b|\S (?:[A-Z][\w&-]+ ){1,}[A-Z][\w&-]+")
 
 
+# the rest of "N in M" / "N out of M" after its opening word: "every" optional, a number, a plural that is not a unit of time
+N_OF_M = rf"(?:every )?(?:{NUM}|{WORDNUM}|a hundred|a thousand) (?!(?:seconds|minutes|hours|days|weeks|months|years|steps)\b){PLURAL}"
+
+
 class UnsourcedStatistic(ClaimRule):
     """A number stated as fact needs somewhere the reader can check it."""
 
@@ -51,7 +55,9 @@ class UnsourcedStatistic(ClaimRule):
         "share": rf"\b{PERCENT} of (?:all |the |today's )?{PLURAL}",
         "comparative": rf"\b{PERCENT} (?:less|more|fewer|faster|slower|cheaper|lower|higher|longer|shorter|better|worse|likelier|smaller|bigger|larger)\b",
         "change": rf"\bby {HEDGED_NUM}{PERCENT}",
-        "n_in_m": rf"\b(?:out of|in) (?:every )?(?:{NUM}|{WORDNUM}|a hundred|a thousand) (?!(?:seconds|minutes|hours|days|weeks|months|years|steps)\b){PLURAL}",
+        # two alternatives, each opening with its literal: the engine then skips to "in " or "out of " ("(?:out of|in)"
+        # first made it try every position of nearly every block)
+        "n_in_m": rf"\bout of {N_OF_M}|\bin {N_OF_M}",
         "rating": rf"\b\d\.\d ?/ ?(?:5|10)\b|\b\d(?:\.\d)? (?:out of (?:5|10|five|ten) )?stars\b|\brated {NUM} ?(?:/ ?\d+|out of \d+|stars?)",
         "average": rf"\baverage of {HEDGED_NUM}(?:[$£€] ?)?{NUM}",
         "money": rf"[$£€] ?{NUM}",
