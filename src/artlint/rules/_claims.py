@@ -142,8 +142,44 @@ class Variant:
 
 
 def compile_feature(name: str, source: str, flags: int = re.I) -> list[Variant]:
-    """A feature as one :class:`Variant` per top-level alternative."""
-    return [Variant(name, alternative, flags) for alternative in _split_top_level(source)]
+    """A feature as one :class:`Variant` per top-level alternative, a leading group of alternatives spread out
+    ("(?:always|never) fails" as "always fails" and "never fails"): a pattern that opens with a word gets the regex
+    engine's fast scan to that word, one that opens with a group tries nearly every position."""
+    return [Variant(name, spread, flags) for alternative in _split_top_level(source) for spread in _spread(alternative)]
+
+
+def _spread(alternative: str) -> list[str]:
+    """``alternative`` with a leading non-capturing group of alternatives distributed over the rest; unchanged
+    when it has none, or when it holds groups or references whose numbering the change could upset."""
+    bound = "\\b" if alternative.startswith("\\b") else ""
+    body = alternative[len(bound) :]
+    if not body.startswith("(?:") or "(?P" in body or re.search(r"\\\d|\((?!\?)", body):
+        return [alternative]
+    depth, escaped, in_class = 0, False, False
+    for i, ch in enumerate(body):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                inner, rest = body[3:i], body[i + 1 :]
+                break
+    else:
+        return [alternative]
+    if rest[:1] in ("?", "*", "+", "{"):
+        return [alternative]  # the group is optional or repeated: not a fixed opening
+    options = _split_top_level(inner)
+    if len(options) < 2 or any(not o or o[0] in "(\\[." for o in options):
+        return [alternative]  # only alternatives that open with a plain character gain the fast scan
+    return [f"{bound}{o}{rest}" for o in options]  # neither has a top-level "|": the parts join as they are
 
 
 def _split_top_level(source: str) -> list[str]:
