@@ -155,25 +155,10 @@ def _spread(alternative: str) -> list[str]:
     body = alternative[len(bound) :]
     if not body.startswith("(?:") or "(?P" in body or re.search(r"\\\d|\((?!\?)", body):
         return [alternative]
-    depth, escaped, in_class = 0, False, False
-    for i, ch in enumerate(body):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                inner, rest = body[3:i], body[i + 1 :]
-                break
-    else:
+    close = next((i for i, ch, depth in _structure(body) if ch == ")" and depth == 1), None)
+    if close is None:
         return [alternative]
+    inner, rest = body[3:close], body[close + 1 :]
     if rest[:1] in ("?", "*", "+", "{"):
         return [alternative]  # the group is optional or repeated: not a fixed opening
     options = _split_top_level(inner)
@@ -184,7 +169,14 @@ def _spread(alternative: str) -> list[str]:
 
 def _split_top_level(source: str) -> list[str]:
     """``source`` cut at its top-level '|'."""
-    depth, escaped, in_class, cuts = 0, False, False, [-1]
+    cuts = [-1, *(i for i, ch, depth in _structure(source) if ch == "|" and depth == 0), len(source)]
+    return [source[cuts[j] + 1 : cuts[j + 1]] for j in range(len(cuts) - 1)]
+
+
+def _structure(source: str):
+    """(index, character, group depth before it) of each '(', ')' and '|' of a pattern that is not escaped
+    or inside a character class."""
+    depth, escaped, in_class = 0, False, False
     for i, ch in enumerate(source):
         if escaped:
             escaped = False
@@ -194,14 +186,9 @@ def _split_top_level(source: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            cuts.append(i)
-    cuts.append(len(source))
-    return [source[cuts[j] + 1 : cuts[j + 1]] for j in range(len(cuts) - 1)]
+        elif ch in "()|":
+            yield i, ch, depth
+            depth += 1 if ch == "(" else -1 if ch == ")" else 0
 
 
 class _Prepared:
