@@ -13,9 +13,9 @@ from artlint.document import Block
 from artlint.engine import Linter
 from artlint.packs import PackRule
 from artlint.parsers import format_for, parse
-from artlint.rule import Prefilter, lower_case_twin
+from artlint.matching import Prefilter, lower_case_twin
 from artlint.rules._claims import ClaimRule, _shared
-from artlint.rules._notes import NoteRule, _blocks
+from artlint.rules._notes import NoteRule
 
 from .conftest import FIXTURES, ROOT
 
@@ -48,7 +48,7 @@ DOCS = list(_documents())
 
 def _pattern_and_prefilter(rule):
     if isinstance(rule, PackRule):
-        return rule.regex, rule.prefilter
+        return rule.regex, rule.scan.prefilter
     if isinstance(rule, ClaimRule):
         rule.prepare()
         return rule.combined()[0], rule._prefilter
@@ -71,15 +71,15 @@ def test_prefilter_never_skips_a_match(rule):
     assert matched, f"{rule.code}: no text in the tests matches it, so nothing was checked"
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if isinstance(r, PackRule) and r.lower_regex is not None], ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [r for r in RULES if isinstance(r, PackRule) and r.scan.lower_regex is not None], ids=lambda r: r.code)
 def test_lower_case_scan_finds_the_same_spans(rule):
     for doc in DOCS:
         for b in doc.blocks:
             if len(b.lower) == len(b.text):
-                assert [m.span() for m in rule.lower_regex.finditer(b.lower)] == [m.span() for m in rule.regex.finditer(b.text)], b.text
+                assert [m.span() for m in rule.scan.lower_regex.finditer(b.lower)] == [m.span() for m in rule.regex.finditer(b.text)], b.text
 
 
-PHRASE_GATED = [r for r in RULES if isinstance(r, PackRule) and r.phrase_gate is not None]
+PHRASE_GATED = [r for r in RULES if isinstance(r, PackRule) and r.scan.phrase_gate is not None]
 
 
 def test_the_phrase_packs_are_gated():
@@ -91,13 +91,13 @@ def test_phrase_gate_finds_the_same_spans(rule):
     """Scanning a block only for the phrases whose trigger it holds finds every span of the full scan."""
     matched = 0
     for doc in DOCS:
-        narrowed = rule.prefilter.narrowed_to(doc)
+        narrowed = rule.scan.prefilter.narrowed_to(doc)
         for b in doc.blocks:
             if len(b.lower) != len(b.text):
                 continue
-            expected = [m.span() for m in rule.lower_regex.finditer(b.lower)]
+            expected = [m.span() for m in rule.scan.lower_regex.finditer(b.lower)]
             passes = narrowed is not None and narrowed.passes(b)
-            got = [m.span() for m in rule.phrase_gate.regex_for(narrowed, b).finditer(b.lower)] if passes else []
+            got = [m.span() for m in rule.scan.phrase_gate.regex_for(narrowed, b).finditer(b.lower)] if passes else []
             assert got == expected, (rule.code, doc.path, b.text[:80])
             matched += bool(expected)
     assert matched, f"{rule.code}: no text in the tests matches it, so nothing was checked"
@@ -176,7 +176,7 @@ def test_note_gates_never_skip_a_match(rule):
         rule.prepare()
         for name, _at_start, lazy, gate in rule._features:
             pattern = lazy.get()
-            tried = {b.index for b in _blocks(shared, doc, gate)}
+            tried = {b.index for b in shared.holding(gate, doc.lower)}
             for b in doc.blocks:
                 if b.kind == "code" or not pattern.search(b.text):
                     continue

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from artlint.engine import Linter
-from artlint.literals import Needle, required_texts
+from artlint.matching.literals import Needle, required_texts
 from artlint.packs import PackRule
 
 from .test_fast_paths import DOCS
@@ -82,7 +82,7 @@ def test_needles_occur_in_every_match_of_random_patterns():
                     assert any(n.text in text and (n.word is None or n.word in runs) for n in needles), (pattern, text, sets)
 
 
-GATED = [r for r in Linter().rules if isinstance(r, PackRule) and r.gate is not None]
+GATED = [r for r in Linter().rules if isinstance(r, PackRule) and r.scan.gate is not None]
 
 
 def test_the_pattern_packs_are_gated():
@@ -92,7 +92,7 @@ def test_the_pattern_packs_are_gated():
 @pytest.mark.parametrize("rule", GATED, ids=lambda r: r.code)
 def test_gate_finds_the_same_spans(rule):
     """Every match of the full alternation is found by the gated one, in every shipped article and fixture."""
-    gate = rule.gate
+    gate = rule.scan.gate
     full = re.compile("|".join(f"(?:{p})" for p in gate.sources), gate.flags)
     matched = 0
     for doc in DOCS:

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from artlint.rules import _claims
+from artlint.matching import triggers
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -21,16 +21,16 @@ def test_table_is_current():
 
 def test_a_pattern_missing_from_the_table_is_derived():
     source = r"\bzebra crossings? (?:near|beside) schools\b"
-    assert f"2:{source}" not in _claims._triggers_table()
-    assert _claims.derived_triggers(source) == ("=zebra",)  # the rarest word every match holds
+    assert f"2:{source}" not in triggers._triggers_table()
+    assert triggers.derived_triggers(source) == ("=zebra",)  # the rarest word every match holds
 
 
 def test_findings_do_not_depend_on_the_table(tmp_path):
     """The same findings with the table and without it (every trigger derived at start)."""
     article = ROOT / "tests" / "articles"  # annotated articles with claims and notes of many kinds
     code = (
-        "import sys, json; from artlint.rules import _claims; "
-        "_claims._triggers_table.cache_clear(); _claims._triggers_table = (lambda: {}) if sys.argv[1] == 'off' else _claims._triggers_table; "
+        "import sys, json; from artlint.matching import triggers; "
+        "triggers._triggers_table.cache_clear(); triggers._triggers_table = (lambda: {}) if sys.argv[1] == 'off' else triggers._triggers_table; "
         "from artlint.cli import main; sys.argv = ['artlint', 'check', '--no-cache', '--format', 'json', sys.argv[2]]; main()"
     )
     outs = []

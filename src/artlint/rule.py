@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 from artlint.document import Block, Document
+from artlint.matching.patterns import Prefilter, lower_case_twin  # noqa: F401 - their former home: plugins import them from here
 
 # The one list of categories. The schemas' enums, the README's table, the HTML report's colours and the
 # scorer's SCORED list are checked against it (tests/test_registries.py): a new category starts here.
@@ -39,77 +40,6 @@ SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{2,4}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-
-
-class Prefilter:
-    """A cheap test that skips blocks a rule's expressions cannot match.
-
-    ``substrings`` are lower-case texts, one of which must occur in the block; ``words`` are runs of
-    letters and digits, one of which must occur in the block as a whole run (a set lookup, so a list
-    of hundreds of phrases costs one pass over the block's words, not one scan per phrase);
-    ``patterns`` are expressions searched in the lower-cased text, for triggers no list can spell
-    ("in" and a number). Keep each pattern starting with a literal, which the engine skips to.
-    """
-
-    __slots__ = ("words", "substrings", "patterns")
-
-    def __init__(self, substrings=(), words=(), patterns=()):
-        self.words = frozenset(words)
-        self.substrings = tuple(sorted(set(substrings)))
-        self.patterns = tuple(re.compile(p) for p in patterns)
-
-    def __bool__(self) -> bool:
-        return bool(self.words or self.substrings or self.patterns)
-
-    def narrowed_to(self, doc: Document) -> Prefilter | None:
-        """This prefilter cut down to the words, substrings and patterns ``doc`` contains; None if none
-        (then no block of ``doc`` can pass: one look at the whole text, and most rules skip most articles).
-
-        A block can only contain what its document contains, so the blocks are then tested against
-        one or two triggers instead of every trigger of the rule.
-        """
-        lower = doc.lower
-        narrow = Prefilter.__new__(Prefilter)
-        narrow.words = self.words & doc.alnum_runs if self.words else self.words
-        narrow.substrings = tuple(s for s in self.substrings if s in lower)
-        narrow.patterns = tuple(p for p in self.patterns if p.search(lower))
-        return narrow if narrow else None
-
-    def passes(self, block: Block) -> bool:
-        if self.words and not self.words.isdisjoint(block.alnum_runs):
-            return True
-        return self._in_text(block.lower)
-
-    def _in_text(self, lower: str) -> bool:
-        for s in self.substrings:  # `in` beats one alternation of them: it skips ahead, the engine cannot
-            if s in lower:
-                return True
-        for p in self.patterns:
-            if p.search(lower):
-                return True
-        return False
-
-
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")  # (?i), (?-i:...) and the like
-_LITERAL_CAPITAL = re.compile(r"(?<!\\)[A-Z]")  # a capital letter that is not an escape such as \S or \B
-_MIXED_RANGE = re.compile(r"[A-Z]-(?![A-Z\]])")  # [A-z] spans punctuation; lower-cased it would not
-
-
-def lower_case_twin(pattern: re.Pattern) -> re.Pattern | None:
-    """``pattern`` without re.IGNORECASE, for lower-cased text, when that matches the same spans.
-
-    Python's engine cannot skip ahead to a pattern's first characters under IGNORECASE, and
-    compares every character both ways, so scanning lower-cased text is often twice as fast.
-    Literal capitals become lower case (under IGNORECASE they meant either case). Refused for
-    patterns with inline flags (which may switch case-sensitivity back on), escaped backslashes
-    named characters or ranges from a capital to a non-capital, where lower-casing changes the meaning.
-    """
-    source = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or not isinstance(source, str):
-        return None
-    if _INLINE_FLAGS.search(source) or "\\\\" in source or "\\N" in source or _MIXED_RANGE.search(source):
-        return None
-    return re.compile(_LITERAL_CAPITAL.sub(lambda m: m.group().lower(), source), pattern.flags & ~re.IGNORECASE)
 
 
 @dataclass(frozen=True)

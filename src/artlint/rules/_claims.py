@@ -11,12 +11,10 @@ verb) stands in its sentence or the sentences right before and after it.
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from importlib import resources
 
-from artlint.rule import Prefilter, Rule, lower_case_twin
+from artlint.matching import DIGIT, DIGIT_RE, Prefilter, compile_feature, derived_triggers, lower_case_twin
+from artlint.rule import Rule
 from artlint.rules._shared import SOURCE_RE
 
 # A named person or organisation with a reporting verb ("Dr Ana Ruiz, who ..., says", "the NHS recommends",
@@ -116,81 +114,6 @@ class Attribution:
         return False
 
 
-class Variant:
-    """One top-level alternative of a feature: its gate (texts every match holds, read off the pattern by
-    :func:`derived_triggers`) and its pattern without a leading \\b (checked by the caller, so the engine can
-    skip ahead to the pattern's first characters), compiled at first use, with its lower-case twin."""
-
-    __slots__ = ("name", "gate", "source", "flags", "bounded", "_slow", "_fast")
-
-    def __init__(self, name: str, alternative: str, flags: int):
-        self.name, self.flags = name, flags
-        self.bounded = alternative.startswith("\\b")
-        self.source = alternative[2:] if self.bounded else alternative
-        found = derived_triggers(alternative, flags)
-        self.gate = None if found is None else split_triggers(found)
-        self._slow = self._fast = None
-
-    def pattern_for(self, block) -> tuple[re.Pattern, str]:
-        """The pattern to search ``block`` with, and the text to search (lower-cased when the twin applies)."""
-        if self._slow is None:
-            self._slow = re.compile(self.source, self.flags)
-            self._fast = lower_case_twin(self._slow)
-        if self._fast is not None and len(block.lower) == len(block.text):
-            return self._fast, block.lower
-        return self._slow, block.text
-
-
-def compile_feature(name: str, source: str, flags: int = re.I) -> list[Variant]:
-    """A feature as one :class:`Variant` per top-level alternative, a leading group of alternatives spread out
-    ("(?:always|never) fails" as "always fails" and "never fails"): a pattern that opens with a word gets the regex
-    engine's fast scan to that word, one that opens with a group tries nearly every position."""
-    return [Variant(name, spread, flags) for alternative in _split_top_level(source) for spread in _spread(alternative)]
-
-
-def _spread(alternative: str) -> list[str]:
-    """``alternative`` with a leading non-capturing group of alternatives distributed over the rest; unchanged
-    when it has none, or when it holds groups or references whose numbering the change could upset."""
-    bound = "\\b" if alternative.startswith("\\b") else ""
-    body = alternative[len(bound) :]
-    if not body.startswith("(?:") or "(?P" in body or re.search(r"\\\d|\((?!\?)", body):
-        return [alternative]
-    close = next((i for i, ch, depth in _structure(body) if ch == ")" and depth == 1), None)
-    if close is None:
-        return [alternative]
-    inner, rest = body[3:close], body[close + 1 :]
-    if rest[:1] in ("?", "*", "+", "{"):
-        return [alternative]  # the group is optional or repeated: not a fixed opening
-    options = _split_top_level(inner)
-    if len(options) < 2 or any(not o or o[0] in "(\\[." for o in options):
-        return [alternative]  # only alternatives that open with a plain character gain the fast scan
-    return [f"{bound}{o}{rest}" for o in options]  # neither has a top-level "|": the parts join as they are
-
-
-def _split_top_level(source: str) -> list[str]:
-    """``source`` cut at its top-level '|'."""
-    cuts = [-1, *(i for i, ch, depth in _structure(source) if ch == "|" and depth == 0), len(source)]
-    return [source[cuts[j] + 1 : cuts[j + 1]] for j in range(len(cuts) - 1)]
-
-
-def _structure(source: str):
-    """(index, character, group depth before it) of each '(', ')' and '|' of a pattern that is not escaped
-    or inside a character class."""
-    depth, escaped, in_class = 0, False, False
-    for i, ch in enumerate(source):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch in "()|":
-            yield i, ch, depth
-            depth += 1 if ch == "(" else -1 if ch == ")" else 0
-
-
 class _Prepared:
     """The claim and note rule classes, and the gate words of all of them (one word index per document)."""
 
@@ -214,13 +137,6 @@ class _Prepared:
 
 
 PREPARED = _Prepared()
-
-
-class _EmptyBlock:
-    text = lower = ""
-
-
-_EMPTY_BLOCK = _EmptyBlock()  # what Variant.pattern_for needs to compile both its patterns
 
 
 class _Shared:
@@ -252,6 +168,24 @@ class _Shared:
         if self._digit_blocks is None:
             self._digit_blocks = [b for b in self.prose if DIGIT_RE.search(b.lower)]
         return self._digit_blocks
+
+    def holding(self, gate, lower: str):
+        """The prose blocks holding one of ``gate``'s triggers (all of them when the pattern has no gate);
+        ``lower``: the document's lower-cased text."""
+        if gate is None:
+            return self.prose
+        words, texts, digit = gate
+        picked: dict[int, object] = {}
+        for w in words:
+            for b in self.index.get(w, ()):
+                picked[b.index] = b
+        for t in texts:
+            for b in self.text_blocks(t, lower):
+                picked[b.index] = b
+        if digit:
+            for b in self.digit_blocks:
+                picked[b.index] = b
+        return picked.values()
 
 
 def _shared(doc) -> _Shared:
@@ -320,7 +254,7 @@ class ClaimRule(Rule):
     def warm(self) -> None:
         self.prepare()
         for v in self._variants:
-            v.pattern_for(_EMPTY_BLOCK)
+            v.pattern.warm()
 
     @classmethod
     def combined(cls) -> tuple[re.Pattern, re.Pattern | None]:
@@ -333,32 +267,17 @@ class ClaimRule(Rule):
         tried only on the blocks holding its gate (a whole word, or a text such as '%', read off the
         pattern), and only when the document holds it: set lookups for most patterns of most documents."""
         shared = _shared(doc)
-        prose, index = shared.prose, shared.index
+        lower = doc.lower
         found = []
         for v in self._variants:
-            gate = v.gate
-            if gate is None:
-                blocks = prose
-            else:
-                words, texts, digit = gate
-                picked: dict[int, object] = {}
-                for w in words:
-                    for b in index.get(w, ()):
-                        picked[b.index] = b
-                for t in texts:
-                    for b in shared.text_blocks(t, doc.lower):
-                        picked[b.index] = b
-                if digit:
-                    for b in shared.digit_blocks:
-                        picked[b.index] = b
-                if not picked:
-                    continue
-                blocks = picked.values()
-            bounded, name = v.bounded, v.name
+            blocks = shared.holding(v.gate, lower)
+            if not blocks:
+                continue
+            bounded, name, for_block = v.bounded, v.name, v.pattern.for_block
             for b in blocks:
                 if b.kind == "heading":
                     continue
-                pattern, text = v.pattern_for(b)
+                pattern, text = for_block(b)
                 for m in pattern.finditer(text):
                     i = m.start()
                     if bounded and i and text[i - 1].isalnum():
@@ -400,195 +319,6 @@ def words_before(text: str, start: int, sentence_start: int, n: int = 4) -> str:
 def negated(match: re.Match, text: str, sentence) -> bool:
     """A negation or a warning among the few words before the match ("not a magic cure", "no guarantee")."""
     return bool(NEGATION_RE.search(words_before(text, match.start(), sentence.start, 4)))
-
-
-# ----- triggers derived from a pattern -----------------------------------------------------------
-# A cheap prefilter needs, for every match, a literal text it must contain. Rather than a hand-written
-# list that a new alternative can outgrow, the list is read off the pattern's parse tree: the literal
-# runs every match of a sequence must contain, and for an alternation the union of its branches'.
-
-DIGIT = "\\d"  # the trigger "some digit" (a character class every match needs), tested with DIGIT_RE
-DIGIT_RE = re.compile(r"\d")
-_RANK_OF_UNKNOWN = 12000  # a word outside the ~12,000 most frequent
-_RANK_OF_SYMBOL = 5000  # "%", "#", "$", "/": rare in prose
-_RANK_OF_PUNCTUATION = 20  # ".", ",", "'", "(": in nearly every block
-_RANK_OF_DIGIT = 10  # some digit: in most documents and many blocks
-
-
-def _rank(t: str) -> int:
-    """How rare a trigger is, as the frequency rank of its rarest part (higher is rarer, so more selective).
-    Read when a rule is prepared, at the first document (other rules load the same word list)."""
-    from artlint.text import common_rank
-
-    if t == DIGIT:
-        return _RANK_OF_DIGIT
-    ranks = common_rank()
-    if t[0] == "=":
-        return ranks.get(t[1:], _RANK_OF_UNKNOWN) + 1
-    best = 1
-    for w in re.findall(r"[a-z]+", t):
-        best = max(best, ranks.get(w, _RANK_OF_UNKNOWN) + 1 if len(w) > 4 else 1)  # "ha", "est": parts of many words
-    if re.search(r"\d", t):
-        best = max(best, _RANK_OF_DIGIT)
-    symbols = re.sub(r"[a-z\d\s]", "", t)
-    if symbols:
-        best = max(best, _RANK_OF_SYMBOL if re.search(r"[^.,;:'’()\-]", symbols) else _RANK_OF_PUNCTUATION)
-    return best
-
-
-def _cost(options: frozenset[str]) -> float:
-    """Expected share of blocks a trigger set lets through (Zipf: a word of rank r is about 1/r of words);
-    a substring costs a scan, a whole word only a set lookup."""
-    return sum(1 / _rank(t) + (0 if t.startswith("=") else 0.002) for t in options)
-
-
-def _edge(item, side: int = 0) -> bool:
-    """Whether ``item`` next to a letter guarantees a word boundary there (a space, a \\b, a class of
-    punctuation); ``side`` 0 looks at the item's first character, -1 at its last."""
-    from re import _constants as c
-
-    op, arg = item
-    if op is c.LITERAL:
-        return not chr(arg).isalnum()
-    if op is c.AT:
-        return arg is c.AT_BOUNDARY
-    if op is c.IN:
-        return all((o is c.LITERAL and not chr(v).isalnum()) or (o is c.CATEGORY and v is c.CATEGORY_SPACE) for o, v in arg)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
-        return bool(arg[2]) and _edge(arg[2][side], side)
-    if op is c.SUBPATTERN:
-        sub = arg[-1]
-        return bool(sub) and _edge(sub[side], side)
-    if op is c.BRANCH:
-        return all(b and _edge(b[side], side) for b in arg[1])
-    return False
-
-
-def _run_option(text: str, left: bool, right: bool) -> str:
-    """A literal run as a trigger: its rarest whole word ("=word", looked up among a block's words) when
-    the run's edges are word boundaries, else the run itself (a substring)."""
-    words = []
-    for m in re.finditer(r"[a-z]+", text):
-        whole_left = m.start() > 0 or left
-        whole_right = m.end() < len(text) or right
-        if whole_left and whole_right and len(m.group()) > 1:
-            words.append(m.group())
-    if words:
-        return "=" + max(words, key=lambda w: _rank("=" + w))
-    return text
-
-
-def _required(items, left: bool = False, right: bool = False) -> frozenset[str] | None:
-    """Triggers one of which every match of the parsed sequence ``items`` contains (None: nothing required).
-    ``left``/``right``: whether the sequence is bounded by a word boundary on that side."""
-    from re import _constants as c
-
-    options: list[frozenset[str]] = []
-    run: list[str] = []
-    run_left = left
-
-    def close(right_edge: bool):
-        if run:
-            text = "".join(run)
-            if text.strip():
-                options.append(frozenset([_run_option(text, run_left, right_edge)]))
-            run.clear()
-
-    n = len(items)
-    for i, (op, arg) in enumerate(items):
-        before = _edge(items[i - 1], -1) if i else left
-        after = _edge(items[i + 1], 0) if i + 1 < n else right
-        if op is c.LITERAL:
-            if not run:
-                run_left = before
-            run.append(chr(arg).lower())
-            continue
-        close(_edge((op, arg), 0))
-        if op is c.SUBPATTERN:
-            sub = _required(arg[-1], before, after)
-        elif op is c.BRANCH:
-            subs = [_required(branch, before, after) for branch in arg[1]]
-            sub = None if any(s is None for s in subs) else frozenset().union(*subs)
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1:
-            once = arg[1] == 1
-            sub = _required(arg[2], before and once, after and once)
-        elif op is c.IN:
-            sub = _class(arg)
-        else:
-            sub = None
-        if sub:
-            options.append(sub)
-    close(right)
-    if not options:
-        return None
-    return min(options, key=_cost)
-
-
-def _class(arg) -> frozenset[str] | None:
-    """A character class as triggers: its literal characters, or "some digit" for \\d."""
-    from re import _constants as c
-
-    if all(op is c.LITERAL for op, _ in arg):
-        return frozenset(chr(v).lower() for _, v in arg)
-    if len(arg) == 1 and arg[0] == (c.CATEGORY, c.CATEGORY_DIGIT):
-        return frozenset([DIGIT])
-    return None
-
-
-TRIGGERS_TABLE = "derived_triggers.json"
-ASKED: set[tuple[str, int]] = set()  # (pattern, flags) whose triggers this process asked for: what the table must hold
-
-
-def derived_triggers(source: str, flags: int = re.I) -> tuple[str, ...] | None:
-    """Lower-case texts one of which every match of ``source`` contains, or None if there is no such set.
-
-    Read from the table that ``scripts/build_triggers.py`` writes (parsing the ~300 patterns of the claim and
-    note rules took 0.15-0.3 s at every start); a pattern missing from it (a rule edited, a plugin's rule) is
-    derived here, so a stale table costs time, never findings. tests/test_triggers_table.py keeps it current.
-    """
-    ASKED.add((source, int(flags)))
-    table = _triggers_table()
-    key = f"{int(flags)}:{source}"
-    if key in table:
-        found = table[key]
-        return None if found is None else tuple(found)
-    return derive_triggers(source, flags)
-
-
-def derive_triggers(source: str, flags: int = re.I) -> tuple[str, ...] | None:
-    """:func:`derived_triggers`, worked out from the parsed pattern."""
-    from re import _parser
-
-    found = _required(_parser.parse(source, flags))
-    return tuple(sorted(found)) if found else None
-
-
-@cache
-def _triggers_table() -> dict[str, list[str] | None]:
-    try:
-        return json.loads(resources.files("artlint.data").joinpath(TRIGGERS_TABLE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def split_triggers(triggers) -> tuple[frozenset[str], tuple[str, ...], bool]:
-    """Triggers as (whole words, substrings, needs a digit), for :func:`holds`."""
-    words = frozenset(t[1:] for t in triggers if t[0] == "=")
-    texts = tuple(t for t in triggers if t[0] != "=" and t != DIGIT)
-    return words, texts, DIGIT in triggers
-
-
-def holds(block, trigger) -> bool:
-    """Whether ``block`` (or a document) holds one of the triggers of :func:`split_triggers`: a word among
-    its words, a text in its lower-cased text, a digit."""
-    words, texts, digit = trigger
-    if words and not words.isdisjoint(block.alnum_runs):
-        return True
-    text = block.lower
-    for t in texts:
-        if t in text:
-            return True
-    return digit and DIGIT_RE.search(text) is not None
 
 
 QUOTE_MARKS = '"“”'

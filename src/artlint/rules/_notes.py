@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from artlint.matching import LazyPattern, gate_of
 from artlint.rule import Rule
-from artlint.rules._claims import PREPARED, _shared, derived_triggers, split_triggers
+from artlint.rules._claims import PREPARED, _shared
 
 PROSE = frozenset(("paragraph", "list_item", "quote", "table_row", "heading"))
 # a word named rather than used: "phrases like", "the word", "write ... next to"
@@ -49,11 +50,11 @@ class NoteRule(Rule):
         """Compile the features and read their gates, once, at the first document."""
         if "_features" in cls.__dict__:
             return
-        # (name, at start?, pattern, gate read off the pattern: see _claims.derived_triggers); a sentence starts
+        # (name, at start?, pattern, gate read off the pattern: see matching.triggers); a sentence starts
         # at a word boundary, so "\\b" lets the gate of an opening pattern use its first words as whole words
         cls._features = [
-            *((n, True, _Lazy(p, cls.flags), _gate("\\b" + p, cls.flags)) for n, p in cls.at_start.items()),
-            *((n, False, _Lazy(p, cls.flags), _gate(p, cls.flags)) for n, (_, p) in cls.anywhere.items()),
+            *((n, True, LazyPattern(p, cls.flags), gate_of("\\b" + p, cls.flags)) for n, p in cls.at_start.items()),
+            *((n, False, LazyPattern(p, cls.flags), gate_of(p, cls.flags)) for n, (_, p) in cls.anywhere.items()),
         ]
         PREPARED.add_words(f[3][0] for f in cls._features if f[3] is not None)
 
@@ -62,7 +63,7 @@ class NoteRule(Rule):
         shared = _shared(doc)
         found = {}
         for name, at_start, lazy, gate in self._features:
-            for b in _blocks(shared, doc, gate):
+            for b in shared.holding(gate, doc.lower):
                 if b.kind not in PROSE:
                     continue
                 pattern = lazy.get()
@@ -97,41 +98,3 @@ class NoteRule(Rule):
 
     def accept(self, name, m, block, sentence, doc) -> bool:
         return True
-
-
-class _Lazy:
-    """A pattern compiled at its first use: most features never pass their gate in a given run (a one-file
-    run compiled some 40 of them for nothing)."""
-
-    __slots__ = ("source", "flags", "pattern")
-
-    def __init__(self, source: str, flags: int):
-        self.source, self.flags, self.pattern = source, flags, None
-
-    def get(self) -> re.Pattern:
-        if self.pattern is None:
-            self.pattern = re.compile(self.source, self.flags)
-        return self.pattern
-
-
-def _gate(source: str, flags: int):
-    found = derived_triggers(source, flags)
-    return None if found is None else split_triggers(found)
-
-
-def _blocks(shared, doc, gate):
-    """The blocks holding ``gate`` (all prose blocks when the pattern has none)."""
-    if gate is None:
-        return shared.prose
-    words, texts, digit = gate
-    picked = {}
-    for w in words:
-        for b in shared.index.get(w, ()):
-            picked[b.index] = b
-    for t in texts:
-        for b in shared.text_blocks(t, doc.lower):
-            picked[b.index] = b
-    if digit:
-        for b in shared.digit_blocks:
-            picked[b.index] = b
-    return picked.values()

@@ -1,6 +1,7 @@
 import re
 
-from artlint.rule import Prefilter, Rule
+from artlint.matching import Prefilter
+from artlint.rule import Rule
 
 # The first blank re-checks the letter before it, so the scan skips ahead to blanks.
 SPACE_RE = re.compile(r"[ \t](?<=[^\W_][ \t])[ \t]*([,.;:!?])(?=\s|$)")

@@ -14,15 +14,16 @@ in the text as a whole run: a document is tested with a set lookup instead of a 
 from __future__ import annotations
 
 import re
-from re import _constants as C  # the parser the re module itself uses (stable across 3.11-3.13)
-from re import _parser
 from typing import NamedTuple
+
+from artlint.matching import regex_syntax
+from artlint.matching.regex_syntax import OP as C
 
 _EDGE = "\x00"  # a zero-width mark: "the character on this side is not a letter or digit"
 _LIMIT = 32  # alternatives kept before a set of exact strings is cut short
 _SCANS = 6  # needles without a whole word (each a search through the document) allowed in one set
 _RUN = re.compile(r"[^\W_]+")
-_REPEATS = {C.MAX_REPEAT, C.MIN_REPEAT} | ({C.POSSESSIVE_REPEAT} if hasattr(C, "POSSESSIVE_REPEAT") else set())
+_REPEATS = regex_syntax.repeats()
 
 
 class Needle(NamedTuple):
@@ -39,11 +40,12 @@ def required_texts(source: str, flags: int = 0, most: int = 3) -> tuple[frozense
     contain one needle of every set); None if the pattern guarantees nothing useful.
 
     Case-insensitive patterns get None (under re.IGNORECASE 's' also matches 'ſ', so no literal
-    test is safe); give their lower-case twin instead.
+    test is safe); give their lower-case twin instead. None too when Python's parser is not available
+    (:mod:`~artlint.matching.regex_syntax`): the pattern is then tried on every text.
     """
     try:
-        tree = _parser.parse(source, flags)
-        if tree.state.flags & (re.IGNORECASE | re.ASCII):  # ASCII: \w and \b no longer mean our runs' edges
+        tree = regex_syntax.parse(source, flags)
+        if tree is None or tree.state.flags & (re.IGNORECASE | re.ASCII):  # ASCII: \w and \b no longer mean our runs' edges
             return None
         exact, candidates = _sequence(list(tree))
     except (re.error, _Unsupported, RecursionError):
