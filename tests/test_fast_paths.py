@@ -11,9 +11,9 @@ import pytest
 
 from artlint.document import Block
 from artlint.engine import Linter
+from artlint.matching import Prefilter, lower_case_twin
 from artlint.packs import PackRule
 from artlint.parsers import format_for, parse
-from artlint.matching import Prefilter, lower_case_twin
 from artlint.rules._claims import ClaimRule, _shared
 from artlint.rules._notes import NoteRule
 
@@ -76,7 +76,9 @@ def test_lower_case_scan_finds_the_same_spans(rule):
     for doc in DOCS:
         for b in doc.blocks:
             if len(b.lower) == len(b.text):
-                assert [m.span() for m in rule.scan.lower_regex.finditer(b.lower)] == [m.span() for m in rule.regex.finditer(b.text)], b.text
+                assert [m.span() for m in rule.scan.lower_regex.finditer(b.lower)] == [m.span() for m in rule.regex.finditer(b.text)], (
+                    b.text
+                )
 
 
 PHRASE_GATED = [r for r in RULES if isinstance(r, PackRule) and r.scan.phrase_gate is not None]

@@ -94,7 +94,9 @@ class PackRule(Rule):
                 if n > limit:
                     continue
             found = block.text[start:end]
-            yield self.hit(self._message(found), block, start, end, fix=self._fix(block, start, end, found), fix_applicability=applicability)
+            yield self.hit(
+                self._message(found), block, start, end, fix=self._fix(block, start, end, found), fix_applicability=applicability
+            )
 
     def _fix(self, block, start: int, end: int, found: str) -> tuple:
         """``match: whole`` with ``fix: remove-line``: the line goes; ``fix: replace``: the swap's replacement."""

@@ -165,23 +165,33 @@ def _skip_string(s: str, pos: int) -> int | None:
     return None
 
 
+def _skip(s: str, k: int, quotes: str, comments: bool) -> int | None:
+    """Where the string opening at ``k`` with one of ``quotes`` ends, or (``comments``) the ``/* … */`` comment;
+    ``k`` itself when neither opens there, None when it is never closed. Either end is past ``k``: scans advance."""
+    if s[k] in quotes:
+        return _skip_string(s, k)
+    if comments and s.startswith("/*", k):
+        close = s.find("*/", k + 2)
+        return None if close < 0 else close + 2
+    return k
+
+
+_EXPRESSION_QUOTES = "\"'`"  # strings in a JavaScript expression
+_ATTRIBUTE_QUOTES = "\"'"  # strings of a tag's attributes
+
+
 def _brace_end(s: str, pos: int) -> int | None:
     """The end of the balanced ``{…}`` at ``pos`` (strings and comments inside skipped), or None."""
     depth, k = 0, pos
     while k < len(s) and k - pos < MAX_SCAN:
         c = s[k]
-        if c in "\"'`":
-            nxt = _skip_string(s, k)
+        if c in "\"'`/":
+            nxt = _skip(s, k, _EXPRESSION_QUOTES, comments=True)
             if nxt is None:
                 return None
-            k = nxt
-            continue
-        if s.startswith("/*", k):
-            close = s.find("*/", k + 2)
-            if close < 0:
-                return None
-            k = close + 2
-            continue
+            if nxt > k:
+                k = nxt
+                continue
         if c == "{":
             depth += 1
         elif c == "}":
@@ -197,14 +207,8 @@ def _tag_end(s: str, pos: int) -> int | None:
     k = pos + 1
     while k < len(s) and k - pos < MAX_SCAN:
         c = s[k]
-        if c in "\"'":
-            nxt = _skip_string(s, k)
-            if nxt is None:
-                return None
-            k = nxt
-            continue
-        if c == "{":
-            nxt = _brace_end(s, k)
+        if c in "\"'{":  # an attribute's string or {…} value
+            nxt = _brace_end(s, k) if c == "{" else _skip(s, k, _ATTRIBUTE_QUOTES, comments=False)
             if nxt is None:
                 return None
             k = nxt
