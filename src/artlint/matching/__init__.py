@@ -6,8 +6,9 @@ find it quickly, and every shortcut yields the spans the plain expression would:
 - :class:`BlockScan` (pack rules): a phrase or pattern list in a document's blocks, through a gate,
   a lower-case twin or the expression itself, picked once;
 - :func:`compile_feature` / :class:`Variant` (claim rules) and :class:`LazyPattern` with
-  :func:`gate_of` (note rules): patterns compiled at first use, tried only on blocks holding their
-  triggers (read off the pattern: :mod:`.triggers`, shipped in ``data/derived_triggers.json``);
+  :func:`gate_of` (note rules): patterns compiled at first use, tried only on the blocks a
+  :class:`BlockIndex` finds holding their triggers (read off the pattern: :mod:`.triggers`, shipped in
+  ``data/derived_triggers.json``);
 - :class:`Prefilter` and :func:`lower_case_twin`: the cheap block test and the lower-case pattern;
 - :func:`backtracking_risk`: the load-time check of user patterns.
 
@@ -19,17 +20,30 @@ from artlint.matching.backtracking import backtracking_risk
 from artlint.matching.gates import phrase_alternation
 from artlint.matching.patterns import LazyPattern, Prefilter, lower_case_twin
 from artlint.matching.scan import BlockScan
-from artlint.matching.triggers import DIGIT, DIGIT_RE, derive_triggers, derived_triggers, gate_of, split_triggers
+from artlint.matching.triggers import (
+    DIGIT,
+    DIGIT_RE,
+    BlockIndex,
+    GateWords,
+    block_index,
+    derive_triggers,
+    derived_triggers,
+    gate_of,
+    split_triggers,
+)
 from artlint.matching.variants import Variant, compile_feature
 
 __all__ = [
     "DIGIT",
     "DIGIT_RE",
+    "BlockIndex",
     "BlockScan",
+    "GateWords",
     "LazyPattern",
     "Prefilter",
     "Variant",
     "backtracking_risk",
+    "block_index",
     "compile_feature",
     "derive_triggers",
     "derived_triggers",

@@ -190,3 +190,85 @@ def gate_of(source: str, flags: int = re.I) -> tuple[frozenset[str], tuple[str, 
     """The triggers of ``source`` split for look-ups (:func:`split_triggers`); None: try it on every block."""
     found = derived_triggers(source, flags)
     return None if found is None else split_triggers(found)
+
+
+class GateWords:
+    """The rule classes of one family (claim and note rules) and the gate words of all of them, gathered as each
+    class prepares at the first document: one word index per document then serves every rule of the family."""
+
+    def __init__(self):
+        self.classes: list = []
+        self.words: frozenset[str] = frozenset()
+        self.ready = False
+
+    def register(self, cls) -> None:
+        """``cls.prepare()`` is called before the first index is built."""
+        self.classes.append(cls)
+        self.ready = False
+
+    def add_words(self, sets) -> None:
+        self.words = self.words.union(*sets)
+
+    def ensure(self) -> None:
+        if not self.ready:
+            for cls in list(self.classes):
+                cls.prepare()
+            self.ready = True
+
+
+class BlockIndex:
+    """A document's blocks of some kinds, looked up by trigger: by gate word (a dictionary built once), by
+    text (searched once per text) and by "some digit"."""
+
+    __slots__ = ("blocks", "index", "seen", "_digit_blocks")
+
+    def __init__(self, doc, kinds, gate_words: GateWords):
+        self.blocks = [b for b in doc.blocks if b.kind in kinds]
+        self.seen: dict[str, list] = {}  # trigger text -> blocks holding it
+        gate_words.ensure()
+        words = gate_words.words & doc.alnum_runs
+        self.index: dict[str, list] = {}  # gate word -> blocks holding it
+        if words:
+            for b in self.blocks:
+                for w in b.alnum_runs & words:
+                    self.index.setdefault(w, []).append(b)
+        self._digit_blocks = None
+
+    def text_blocks(self, t: str, lower: str) -> list:
+        """Blocks holding trigger text ``t`` (``lower``: the document's lower-cased text)."""
+        blocks = self.seen.get(t)
+        if blocks is None:
+            blocks = self.seen[t] = [b for b in self.blocks if t in b.lower] if t in lower else []
+        return blocks
+
+    @property
+    def digit_blocks(self):
+        if self._digit_blocks is None:
+            self._digit_blocks = [b for b in self.blocks if DIGIT_RE.search(b.lower)]
+        return self._digit_blocks
+
+    def holding(self, gate, lower: str):
+        """The blocks holding one of ``gate``'s triggers (:func:`gate_of`; all blocks when the pattern has no gate);
+        ``lower``: the document's lower-cased text."""
+        if gate is None:
+            return self.blocks
+        words, texts, digit = gate
+        picked: dict[int, object] = {}
+        for w in words:
+            for b in self.index.get(w, ()):
+                picked[b.index] = b
+        for t in texts:
+            for b in self.text_blocks(t, lower):
+                picked[b.index] = b
+        if digit:
+            for b in self.digit_blocks:
+                picked[b.index] = b
+        return picked.values()
+
+
+def block_index(doc, key: str, kinds, gate_words: GateWords) -> BlockIndex:
+    """The document's :class:`BlockIndex` for one family of rules, built at its first use and kept on the document."""
+    found = doc.__dict__.get(key)
+    if found is None:
+        found = doc.__dict__[key] = BlockIndex(doc, kinds, gate_words)
+    return found

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from artlint.matching import DIGIT, DIGIT_RE, Prefilter, compile_feature, derived_triggers, lower_case_twin
+from artlint.matching import DIGIT, BlockIndex, GateWords, Prefilter, block_index, compile_feature, derived_triggers, lower_case_twin
 from artlint.rule import Rule
 from artlint.rules._shared import SOURCE_RE
 
@@ -114,85 +114,13 @@ class Attribution:
         return False
 
 
-class _Prepared:
-    """The claim and note rule classes, and the gate words of all of them (one word index per document)."""
-
-    def __init__(self):
-        self.classes: list = []
-        self.words: frozenset[str] = frozenset()
-        self.ready = False
-
-    def register(self, cls) -> None:
-        self.classes.append(cls)
-        self.ready = False
-
-    def add_words(self, sets) -> None:
-        self.words = self.words.union(*sets)
-
-    def ensure(self) -> None:
-        if not self.ready:
-            for cls in list(self.classes):
-                cls.prepare()
-            self.ready = True
+PREPARED = GateWords()  # the claim and note rule classes, and the gate words of all of them
 
 
-PREPARED = _Prepared()
-
-
-class _Shared:
-    """What every claim rule needs of a document, found once (kept on the document, like its cached views)."""
-
-    __slots__ = ("prose", "index", "seen", "_digit_blocks")
-
-    def __init__(self, doc):
-        self.prose = [b for b in doc.blocks if b.kind in NOTE_KINDS]  # claim rules skip the headings
-        self.seen: dict[str, list] = {}  # trigger text -> prose blocks holding it
-        PREPARED.ensure()
-        words = PREPARED.words & doc.alnum_runs
-        self.index: dict[str, list] = {}  # gate word -> prose blocks holding it
-        if words:
-            for b in self.prose:
-                for w in b.alnum_runs & words:
-                    self.index.setdefault(w, []).append(b)
-        self._digit_blocks = None
-
-    def text_blocks(self, t: str, lower: str) -> list:
-        """Prose blocks holding trigger text ``t``."""
-        blocks = self.seen.get(t)
-        if blocks is None:
-            blocks = self.seen[t] = [b for b in self.prose if t in b.lower] if t in lower else []
-        return blocks
-
-    @property
-    def digit_blocks(self):
-        if self._digit_blocks is None:
-            self._digit_blocks = [b for b in self.prose if DIGIT_RE.search(b.lower)]
-        return self._digit_blocks
-
-    def holding(self, gate, lower: str):
-        """The prose blocks holding one of ``gate``'s triggers (all of them when the pattern has no gate);
-        ``lower``: the document's lower-cased text."""
-        if gate is None:
-            return self.prose
-        words, texts, digit = gate
-        picked: dict[int, object] = {}
-        for w in words:
-            for b in self.index.get(w, ()):
-                picked[b.index] = b
-        for t in texts:
-            for b in self.text_blocks(t, lower):
-                picked[b.index] = b
-        if digit:
-            for b in self.digit_blocks:
-                picked[b.index] = b
-        return picked.values()
-
-
-def _shared(doc) -> _Shared:
-    shared = doc.__dict__.get("_claims")
-    if shared is None:
-        shared = doc.__dict__["_claims"] = _Shared(doc)
-    return shared
+def _shared(doc) -> BlockIndex:
+    """The document's prose blocks (headings too: note rules read them) by the gate words of every claim and note
+    rule, built once per document and kept on it, like its cached views."""
+    return block_index(doc, "_claims", NOTE_KINDS, PREPARED)
 
 
 PROSE = frozenset(("paragraph", "list_item", "quote", "table_row"))
