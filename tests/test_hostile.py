@@ -464,7 +464,7 @@ def test_user_pack_with_overlapping_alternatives_in_a_repeat_is_refused(tmp_path
 def test_load_time_check_accepts_every_shipped_pattern_and_exclusive_alternatives():
     import yaml
 
-    from artlint.packs import backtracking_risk
+    from artlint.matching.backtracking import backtracking_risk
 
     from .conftest import ROOT
 

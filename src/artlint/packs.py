@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 
 from artlint.document import Document
-from artlint.matching import BlockScan, backtracking_risk, phrase_alternation
+from artlint.matching import BlockScan, phrase_alternation
 from artlint.resources import schema
 from artlint.rule import Hit, Rule
 
@@ -146,6 +146,8 @@ def load_pack(path: Path, validate: bool = True) -> list[Rule]:
         at = f" (line {mark.line + 1})" if mark else ""
         raise PackError(f"{where}{at}: not valid YAML: {getattr(exc, 'problem', None) or exc}") from None
     if validate:
+        from artlint.matching.backtracking import backtracking_risk  # user packs only: not imported at start
+
         _validate(data, where)
     rules = []
     for i, entry in enumerate(data["rules"]):

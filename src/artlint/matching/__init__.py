@@ -10,28 +10,27 @@ find it quickly, and every shortcut yields the spans the plain expression would:
   :class:`BlockIndex` finds holding their triggers (read off the pattern: :mod:`.triggers`, shipped in
   ``data/derived_triggers.json``);
 - :class:`Prefilter` and :func:`lower_case_twin`: the cheap block test and the lower-case pattern;
-- :func:`backtracking_risk`: the load-time check of user patterns.
+- :mod:`.backtracking`: the load-time check of user patterns (imported only when a user pack loads).
 
 Reading a pattern's structure needs Python's private regex parser: only :mod:`.regex_syntax` touches it,
 and without it everything still works, only slower.
 """
 
-from artlint.matching.backtracking import backtracking_risk
-from artlint.matching.gates import phrase_alternation
-from artlint.matching.patterns import LazyPattern, Prefilter, lower_case_twin
+from artlint.matching.patterns import LazyPattern, Prefilter, lower_case_twin, phrase_alternation
 from artlint.matching.scan import BlockScan
 from artlint.matching.triggers import (
     DIGIT,
     DIGIT_RE,
     BlockIndex,
     GateWords,
+    Variant,
     block_index,
+    compile_feature,
     derive_triggers,
     derived_triggers,
     gate_of,
     split_triggers,
 )
-from artlint.matching.variants import Variant, compile_feature
 
 __all__ = [
     "DIGIT",
@@ -42,7 +41,6 @@ __all__ = [
     "LazyPattern",
     "Prefilter",
     "Variant",
-    "backtracking_risk",
     "block_index",
     "compile_feature",
     "derive_triggers",

@@ -2,7 +2,8 @@
 
 :class:`Prefilter` skips blocks that lack every text a rule's expressions need; :func:`lower_case_twin`
 turns a case-insensitive pattern into one that runs on lower-cased text (the engine skips ahead only
-without IGNORECASE); :class:`LazyPattern` compiles a pattern, and its twin, at first use.
+without IGNORECASE); :class:`LazyPattern` compiles a pattern, and its twin, at first use;
+:func:`phrase_alternation` and :func:`lower_case_scan` write a list of literal phrases as one pattern.
 """
 
 from __future__ import annotations
@@ -114,3 +115,34 @@ class LazyPattern:
     def warm(self) -> None:
         """Compile both now (before worker processes fork)."""
         self._twin = lower_case_twin(self.get()) or False
+
+
+def phrase_alternation(tokens: list[str]) -> str:
+    """Literal phrases as one alternation; word edges are guarded once per group, not per phrase."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for t in sorted(tokens, key=len, reverse=True):
+        groups.setdefault((t[:1].isalnum(), t[-1:].isalnum()), []).append(re.escape(t).replace(r"\ ", r"\s+"))
+    parts = []
+    for (left, right), escaped in groups.items():
+        before = r"(?<!\w)" if left else ""
+        after = r"(?!\w)" if right else ""
+        parts.append(before + "(?:" + "|".join(escaped) + ")" + after)
+    return "|".join(parts)
+
+
+def lower_case_scan(phrases: list[str]) -> str:
+    """Phrases (lower case) as a case-sensitive pattern for lower-cased text, grouped by first character.
+
+    Every alternative starts with a literal, so the regular-expression engine skips ahead to the
+    characters that can start a phrase; the left word-edge guard is a look-behind after that
+    character. Under re.IGNORECASE, or with the guard first, it would try every position.
+    """
+    by_first: dict[str, list[str]] = {}
+    for p in sorted({p.lower() for p in phrases if p}, key=len, reverse=True):
+        rest = re.escape(p[1:]).replace(r"\ ", r"\s+") + (r"(?!\w)" if p[-1].isalnum() else "")
+        by_first.setdefault(p[0], []).append(rest)
+    parts = []
+    for first, rests in by_first.items():
+        guard = r"(?<!\w.)" if first.isalnum() else ""
+        parts.append(re.escape(first) + guard + "(?:" + "|".join(rests) + ")")
+    return "|".join(parts)

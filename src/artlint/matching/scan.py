@@ -2,10 +2,11 @@
 
 A pack rule means "these phrases or patterns, in these blocks". :class:`BlockScan` finds them, and picks
 the fastest of several equivalent ways once, when it is built: a gate over a pattern list
-(:class:`~artlint.matching.gates.PatternGate`), a gate over a phrase list scanned in lower case
-(:class:`~artlint.matching.gates.PhraseGate`), the lower-case twin of the whole expression, or the
-expression itself (also wherever lower-casing a block moved its offsets, as "İ" does). Every way yields
-the spans the expression itself finds; tests/test_fast_paths.py and tests/test_literals.py check it.
+(:class:`PatternGate`: needles read off each pattern by :mod:`~artlint.matching.literals`), a gate over a
+phrase list scanned in lower case (:class:`PhraseGate`: each phrase's rarest word), the lower-case twin of
+the whole expression, or the expression itself (also wherever lower-casing a block moved its offsets, as
+"İ" does). Every way yields the spans the expression itself finds; tests/test_fast_paths.py and
+tests/test_literals.py check it.
 """
 
 from __future__ import annotations
@@ -13,10 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from artlint.matching import regex_syntax
-from artlint.matching.gates import PatternGate, PhraseGate, _trigger, lower_case_scan, trigger_prefilter
-from artlint.matching.patterns import Prefilter, lower_case_twin
+from artlint.matching.literals import required_texts
+from artlint.matching.patterns import Prefilter, lower_case_scan, lower_case_twin
+
+if TYPE_CHECKING:
+    from artlint.document import Document
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 # The longest block a whole-block expression is tried on: page chrome ("Leave a reply", a cookie notice)
 # is short, and this also bounds it when Python's parser cannot tell the expression's longest match.
@@ -134,3 +141,122 @@ class BlockScan:
             if fullmatch(core):
                 off = block.text.find(core)
                 yield block, off, off + len(core)
+
+
+class PatternGate:
+    """Runs only the patterns of a list that can match a text, judged by texts every match contains.
+
+    A pattern whose every match contains one needle of each of its sets (:func:`~artlint.matching.literals.required_texts`)
+    cannot match a text that lacks one, so leaving it out of the alternation changes no match.
+    ``lower``: the patterns are lower-case twins, run on lower-cased text.
+    """
+
+    def __init__(self, sources: list[str], flags: int, *, lower: bool):
+        self.sources = sources
+        self.flags = flags
+        self.lower = lower
+        self.needles = [required_texts(p, flags) for p in sources]
+        self._compiled: dict[tuple[int, ...], re.Pattern] = {}
+
+    def live(self, doc: Document) -> list[tuple[int, tuple[tuple[str, ...], ...] | None]]:
+        """(pattern, its needle sets cut to what ``doc`` has, or None: not known) for each pattern that can match in ``doc``.
+
+        A needle's whole word is looked up in the document's runs first: most needles are ruled out without a search.
+        """
+        text = doc.lower if self.lower else doc.text
+        runs = doc.alnum_runs
+        searched: dict[str, bool] = {}  # patterns share needles ("[" and "]"): search for each once
+
+        def in_doc(n) -> bool:
+            if n.word is not None and n.word not in runs:
+                return False  # ruled out without a search
+            if n.text not in searched:
+                searched[n.text] = n.text in text
+            return searched[n.text]
+
+        out = []
+        for i, sets in enumerate(self.needles):
+            if sets is None:
+                out.append((i, None))
+                continue
+            present = []
+            for needles in sets:
+                found = tuple(n.text for n in needles if in_doc(n))
+                if not found:
+                    break  # this pattern cannot match here: its other sets need no search
+                present.append(found)
+            else:
+                out.append((i, tuple(sorted(present, key=len))))  # the set with fewest needles here first: most likely to fail
+        return out
+
+    def regex_for(self, live, text: str) -> re.Pattern | None:
+        """The alternation of the live patterns ``text`` has needles for, in their order; None if none."""
+        key = tuple([i for i, sets in live if sets is None or _meets(sets, text)])
+        if not key:
+            return None
+        regex = self._compiled.get(key)
+        if regex is None:
+            if len(self._compiled) >= 256:
+                self._compiled.clear()
+            regex = self._compiled[key] = re.compile("|".join(f"(?:{self.sources[i]})" for i in key), self.flags)
+        return regex
+
+
+def _meets(sets, text: str) -> bool:
+    """``text`` has a needle of every set (plain loops: this runs for every block)."""
+    for needles in sets:
+        for n in needles:
+            if n in text:
+                break
+        else:
+            return False
+    return True
+
+
+class PhraseGate:
+    """Scans a block only for the phrases of a list whose trigger it holds.
+
+    Each phrase's trigger is its rarest word, or the phrase itself when it has no letters or digits
+    (:func:`_trigger`); a phrase cannot match a block without its trigger. Leaving such phrases
+    out of the lower-case scan changes no match, and a scan of one or two phrases lets the
+    regular-expression engine skip ahead to their first letter instead of trying every position.
+    """
+
+    def __init__(self, phrases: list[str]):
+        self.by_trigger: dict[str, list[str]] = {}
+        for phrase in phrases:
+            self.by_trigger.setdefault(_trigger(phrase), []).append(phrase)
+        self.prefilter = trigger_prefilter(self.by_trigger)
+        self._compiled: dict[frozenset[str], re.Pattern] = {}
+
+    def regex_for(self, narrowed: Prefilter, block) -> re.Pattern:
+        """The lower-case scan of the phrases whose triggers ``block`` has (``narrowed``: the prefilter cut to its document)."""
+        key = frozenset(narrowed.words & block.alnum_runs).union([s for s in narrowed.substrings if s in block.lower])
+        regex = self._compiled.get(key)
+        if regex is None:
+            if len(self._compiled) >= 256:
+                self._compiled.clear()
+            regex = self._compiled[key] = re.compile(lower_case_scan([p for t in key for p in self.by_trigger[t]]) or "(?!)")
+        return regex
+
+
+def _trigger(phrase: str) -> str:
+    """The rarest (by English word frequency) run of letters and digits of ``phrase``, lower case; else the phrase.
+
+    A phrase's runs of letters and digits are bounded by its spaces and punctuation and its edges
+    are guarded as words, so each of them occurs in a matching block as a whole run; the rarest
+    lets the fewest blocks through.
+    """
+    from artlint.text import common_rank
+
+    rank = common_rank()
+    runs = _ALNUM_RUN.findall(phrase.lower())
+    if not runs:
+        return phrase.lower()
+    return max(runs, key=lambda w: (rank.get(w, len(rank)), len(w)))  # a word missing from the list is rarest
+
+
+def trigger_prefilter(triggers) -> Prefilter:
+    """Triggers that are words are looked up in a block's runs; the rest are searched for as text."""
+    texts = {t for t in triggers if not _ALNUM_RUN.search(t)}
+    return Prefilter(substrings=texts, words=set(triggers) - texts)
