@@ -78,12 +78,18 @@ def lower_case_twin(pattern: re.Pattern) -> re.Pattern | None:
     patterns with inline flags (which may switch case-sensitivity back on), escaped backslashes
     named characters or ranges from a capital to a non-capital, where lower-casing changes the meaning.
     """
-    source = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or not isinstance(source, str):
+    source = lower_case_twin_source(pattern.pattern, pattern.flags)
+    return None if source is None else re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def lower_case_twin_source(source: str, flags: int) -> str | None:
+    """The text of :func:`lower_case_twin`'s pattern (to be compiled with ``flags & ~re.IGNORECASE``), worked
+    out without compiling anything; None where there is no twin."""
+    if not flags & re.IGNORECASE or not isinstance(source, str):
         return None
     if _INLINE_FLAGS.search(source) or "\\\\" in source or "\\N" in source or _MIXED_RANGE.search(source):
         return None
-    return re.compile(_LITERAL_CAPITAL.sub(lambda m: m.group().lower(), source), pattern.flags & ~re.IGNORECASE)
+    return _LITERAL_CAPITAL.sub(lambda m: m.group().lower(), source)
 
 
 class LazyPattern:

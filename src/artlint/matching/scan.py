@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from artlint.matching import regex_syntax
 from artlint.matching.literals import required_texts
-from artlint.matching.patterns import Prefilter, lower_case_scan, lower_case_twin
+from artlint.matching.patterns import Prefilter, lower_case_scan, lower_case_twin, lower_case_twin_source
 
 if TYPE_CHECKING:
     from artlint.document import Document
@@ -71,10 +71,10 @@ class BlockScan:
             return None
         if not self.flags & re.IGNORECASE:
             return PatternGate(self.patterns, self.flags, lower=False)
-        twins = [lower_case_twin(re.compile(p, self.flags)) for p in self.patterns]
+        twins = [lower_case_twin_source(p, self.flags) for p in self.patterns]  # sources only: nothing compiled twice
         if any(t is None for t in twins):
             return None
-        return PatternGate([t.pattern for t in twins], twins[0].flags, lower=True)
+        return PatternGate(twins, self.flags & ~re.IGNORECASE, lower=True)
 
     @cached_property
     def phrase_gate(self) -> PhraseGate | None:
@@ -96,8 +96,10 @@ class BlockScan:
         return trigger_prefilter({_trigger(p) for p in self.phrases})
 
     def warm(self) -> None:
-        """Build everything now (before worker processes fork)."""
-        self.regex, self.lower_regex, self.gate, self.phrase_gate, self.prefilter  # noqa: B018
+        """Build what :meth:`spans` will use now (before worker processes fork)."""
+        self.regex, self.gate, self.phrase_gate, self.prefilter  # noqa: B018
+        if self.gate is None and self.phrase_gate is None:
+            self.lower_regex  # noqa: B018
 
     def spans(self, doc, targets: Callable) -> Iterator[tuple[object, int, int]]:
         """(block, start, end) of every match in the blocks ``targets(doc)`` returns, positions in ``block.text``."""
@@ -107,7 +109,9 @@ class BlockScan:
         if self.whole:
             yield from self._whole_blocks(targets(doc), prefilter)
             return
-        gate, phrase_gate, lower_regex = self.gate, self.phrase_gate, self.lower_regex
+        gate, phrase_gate = self.gate, self.phrase_gate
+        # a gated list scans the text itself where lower-casing moved offsets: no use for the whole twin then
+        lower_regex = self.lower_regex if gate is None and phrase_gate is None else None
         live = gate.live(doc) if gate is not None else None
         if live == []:
             return  # no pattern can match anywhere in the document
