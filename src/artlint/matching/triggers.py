@@ -4,9 +4,10 @@ A cheap prefilter needs, for every match, a literal text it must contain. Rather
 list that a new alternative can outgrow, the list is read off the pattern's parse tree: the literal
 runs every match of a sequence must contain, and for an alternation the union of its branches'. A
 trigger is a whole word ("=word", looked up among a block's words), a text (searched in the lower-cased
-block) or :data:`DIGIT` (some digit); a claim feature is tried as :class:`Variant` s, each with its own
-triggers, and a document's blocks are found by trigger through one :class:`BlockIndex`. Deriving them for the ~300 patterns of the claim and note rules
-at every start cost 0.15-0.3 s, so they are read from a table that ``scripts/build_triggers.py`` writes.
+block) or :data:`DIGIT` (some digit). A claim feature is tried as :class:`Variant` s, each with its own
+triggers, and a document's blocks are found by trigger through one :class:`BlockIndex`. Deriving the
+triggers of the ~300 patterns of the claim and note rules at every start cost 0.15-0.3 s, so they are read
+from a table that ``scripts/build_triggers.py`` writes.
 """
 
 from __future__ import annotations
@@ -284,7 +285,7 @@ def block_index(doc, key: str, kinds, gate_words: GateWords) -> BlockIndex:
 
 
 class Variant:
-    """One top-level alternative of a feature: its gate (:func:`~artlint.matching.triggers.gate_of`) and its
+    """One top-level alternative of a feature: its gate (:func:`gate_of`) and its
     pattern without a leading \\b (checked by the caller, so the engine can skip ahead to the pattern's first
     characters), compiled at first use, with its lower-case twin."""
 
