@@ -33,6 +33,24 @@ def looks_like_heading(line: str) -> bool:
     return 1 <= textutil.count_words(s) <= 14
 
 
+TITLE_MAX_WORDS = 25  # SEO titles with a colon and a subtitle run to 15-20 words; body lines are longer
+MINOR_WORDS = frozenset("a an the and or but nor for of on in at to by with from as vs via per into is it its".split())
+
+
+def looks_like_long_title(text: str) -> bool:
+    """A first line too long for a heading that is still a title: one line, Title Case (three quarters of
+    its content words capitalised), not ending like a sentence ("Choosing a Bird Feeder: What to Buy,
+    What to Fill It With and Where to Hang It")."""
+    s = text.strip()
+    if "\n" in s or not s or s.endswith(SENTENCE_END) or not s[0].isupper():
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", s)]
+    content = [w for w in words if w.lower() not in MINOR_WORDS]
+    if not 3 <= len(content) or len(words) > TITLE_MAX_WORDS:
+        return False
+    return sum(w[0].isupper() for w in content) >= 0.75 * len(content)
+
+
 def parse_plain(source: str, path: str, keyword: str | None):
     raw: list[RawBlock] = []
     table_id = -1
@@ -84,6 +102,8 @@ def parse_plain(source: str, path: str, keyword: str | None):
         text = b.builder.build()[0]
         if is_dateline(text):
             continue
+        if b.kind == "paragraph" and looks_like_long_title(text):
+            b.kind = "heading"
         if b.kind == "heading":  # a question is a fine title ("How Much Sleep Does a Baby Need?")
             b.level = 1
             title, title_idx = text, i

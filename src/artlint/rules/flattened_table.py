@@ -23,6 +23,12 @@ MIN_ROWS_SINGLE_SPACE = 3
 MAX_ROW_WORDS = 14  # the parser's limit for a heading-like line: longer lines are prose
 BOUNDARY_RE = re.compile(r"\b([a-z][\w'-]*|\d[\d.,]*\w*|[A-Z][\w'-]*)\s+([A-Z][\w'-]*|\d[\d.,]*)")
 # Title Case keeps these in lower case before a capital, so after them a capital is no cell boundary.
+# A pipe is an explicit cell separator: a table pasted as text keeps it (a Markdown table without its
+# "|---|" line, or HTML rows pasted as paragraphs). Cells between pipes may run longer than cells cut out by
+# spaces, since the pipe says where they end; a longer piece is a sentence with a pipe in it.
+PIPE_SPLIT_RE = re.compile(r"\s*\|\s*")
+MAX_PIPED_CELL_WORDS = 12
+TAG_RE = re.compile(r"<[^>]*>")
 MINOR_WORDS = frozenset("a an the and or but nor for of on in at to by with from as vs via per into onto over up off out".split())
 
 
@@ -48,7 +54,7 @@ class Line(NamedTuple):
 class Table(NamedTuple):
     header: Line
     rows: tuple[Line, ...]
-    cells: int  # 0 when the cells are separated by single spaces
+    cells: int  # 0 when the cells are separated by single spaces, minus the count when by pipes
 
 
 def _candidate(doc, b) -> bool:
@@ -124,6 +130,46 @@ def _delimited(run: list[Line]):
         i += 1
 
 
+def _piped_cells(text: str) -> list[str]:
+    return [c for c in PIPE_SPLIT_RE.split(text.strip().strip("|")) if c]
+
+
+def _piped_lines(doc) -> list[Line]:
+    """Source lines of paragraphs and headings that hold a pipe, without their HTML tags."""
+    lines: list[Line] = []
+    for b in doc.blocks:
+        if b.kind not in ("heading", "paragraph") or b.end <= b.start or "|" not in b.text:
+            continue
+        first, _ = doc.position(b.start)
+        for k, raw in enumerate(doc.source[b.start : b.end].split("\n")):
+            raw = TAG_RE.sub("", raw).strip() if doc.format == "html" else raw.strip()
+            if "|" in raw:
+                lines.append(Line(first + k, raw, b))
+    return lines
+
+
+def _piped(lines: list[Line]):
+    """A label row and two rows or more, on adjacent source lines (or one blank line apart, as pasted
+    paragraphs are), each with the same number (2+) of pipe-separated cells of a few words."""
+    i = 0
+    while i < len(lines):
+        k = len(_piped_cells(lines[i].text))
+        j = i + 1
+        if k >= 2 and not any(ch.isdigit() for ch in lines[i].text):
+            while (
+                j < len(lines)
+                and lines[j].number - lines[j - 1].number <= 2
+                and len(row := _piped_cells(lines[j].text)) == k
+                and all(textutil.count_words(c) <= MAX_PIPED_CELL_WORDS for c in row)
+            ):
+                j += 1
+            if j - i - 1 >= MIN_ROWS and all(textutil.count_words(c) <= MAX_CELL_WORDS for c in _piped_cells(lines[i].text)):
+                yield Table(lines[i], tuple(lines[i + 1 : j]), -k)
+                i = j
+                continue
+        i += 1
+
+
 def _is_label_row(text: str) -> bool:
     """Column labels: three or more words, no figures, each label capitalised ("Yarn weight Needle size")."""
     words = text.split()
@@ -188,6 +234,8 @@ def flattened_tables(doc) -> list[Table]:
         if not tables and doc.format == "text":
             tables = list(_single_spaced(run))
         found.extend(tables)
+    taken = {ln.number for t in found for ln in (t.header, *t.rows)}
+    found.extend(t for t in _piped(_piped_lines(doc)) if t.header.number not in taken)
     doc.__dict__["_flattened_tables"] = found
     return found
 
@@ -202,7 +250,7 @@ class FlattenedTable(Rule):
     summary = "A table flattened into lines: a line of column labels, then lines with the same number of cells."
     rationale = (
         "When a table loses its markup, readers get a run of lines that are not sentences, with cells run "
-        "together by tabs, runs of spaces or single spaces; search engines see no table. Found from the shape: "
+        "together by tabs, runs of spaces or single spaces, or left between pipes; search engines see no table. Found from the shape: "
         "adjacent lines, none a sentence, with the same number of short cells (or, in plain text, a label row "
         "followed by rows whose cells show as a capital or a number straight after a lower-case word)."
     )
@@ -220,7 +268,12 @@ class FlattenedTable(Rule):
         for t in flattened_tables(doc):
             b = t.header.block
             start = _text_position(doc, b, t.header.number)
-            how = f"{t.cells} cells separated by tabs or spaces" if t.cells else "cells separated by single spaces"
+            if t.cells < 0:
+                how = f"{-t.cells} cells separated by '|' (no table markup)"
+            elif t.cells:
+                how = f"{t.cells} cells separated by tabs or spaces"
+            else:
+                how = "cells separated by single spaces"
             yield self.hit(
                 f"Table flattened into lines: a row of column labels and {len(t.rows)} rows of {how}; mark it up as a table.",
                 b,

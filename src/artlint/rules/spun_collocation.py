@@ -8,7 +8,9 @@ entries of Moby such as "flip side"), swaps one content word for each of its syn
 ways and WordNet's synsets), and keeps the variants that are not attested English themselves (in
 WordNet, Moby, WordNet's glosses or Google Books' frequent bigrams), each with its original and a
 score. The rule intersects the article's words with the variants' trigger words (one set operation),
-and only where a trigger stands compares the words around it with that trigger's variants.
+and only where a trigger stands compares the words around it with that trigger's variants. A gate
+comes first: an article is read only if two of its content words side by side form the pair a variant
+holds (``data/spun_pairs.bin``, derived from the index by ``scripts/build_spun_pairs.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import zlib
 from bisect import bisect_left
 from functools import cache
 from importlib import resources
+from itertools import filterfalse
 
 from artlint.rule import Rule
 
@@ -47,6 +50,44 @@ def _index() -> tuple[frozenset[str], list[str], array.array, bytes]:
     if sys.byteorder == "big":
         offsets.byteswap()
     return frozenset(triggers), triggers, offsets, raw[8 + 4 * n :]
+
+
+def gate_pair(variant: tuple[str, ...], original: list[str]) -> str:
+    """The swapped word of ``variant`` and the content word next to it (the one after it, if any), in order."""
+    k = next(i for i, (x, y) in enumerate(zip(variant, original)) if x != y)
+    content = [i for i, w in enumerate(variant) if w not in FUNCTION]
+    at = content.index(k)
+    a, b = (content[at], content[at + 1]) if at + 1 < len(content) else (content[at - 1], content[at])
+    return f"{variant[a]} {variant[b]}"
+
+
+def _streams(raw: bytes, count: int) -> list[str]:
+    """The first ``count`` length-prefixed zlib streams of ``raw``, decoded."""
+    out, at = [], 0
+    for _ in range(count):
+        n = int.from_bytes(raw[at : at + 4], "little")
+        out.append(zlib.decompress(raw[at + 4 : at + 4 + n]).decode("utf-8"))
+        at += 4 + n
+    return out
+
+
+@cache
+def _gate(all_scores: bool) -> dict[str, str]:
+    """{content-word pair a variant holds: the trigger words whose index entries hold it}, for the variants
+    at the warning score, or of every score."""
+    raw = resources.files("artlint.data").joinpath("spun_pairs.bin").read_bytes()
+    streams = _streams(raw, 4 if all_scores else 2)
+    gate = dict(zip(streams[0].split("\n"), streams[1].split("\n")))
+    if all_scores:
+        for pair, triggers in zip(streams[2].split("\n"), streams[3].split("\n")):
+            gate[pair] = f"{gate[pair]} {triggers}" if pair in gate else triggers
+    return gate
+
+
+def _content_pairs(words: list[str]):
+    """Adjacent content words (function words dropped), each pair as 'a b'."""
+    content = list(filterfalse(FUNCTION.__contains__, words))
+    return map(" ".join, zip(content, content[1:]))
 
 
 @cache
@@ -81,9 +122,10 @@ class SpunCollocation(Rule):
     category = "spun-text"
     severity = "info"
     # Precise but far from complete: 17 of the 260 swaps of the held-out phrase list (0 of its 185 correct
-    # phrases flagged), 4 of the devset's 31. It runs only when named (--select AL805) until recall is
-    # ≥ 0.5 there (see docs/performance.md).
-    preview = True
+    # phrases flagged), 4 of the devset's 31. On four annotated sets nobody built it on (36 spun phrases),
+    # its findings at the warning score were 3 of 3 right and those below it 2 of 6, so by default only
+    # the warning score is reported; ``min_score = 3`` or ``6`` shows the rest (at info).
+    options = {"min_score": WARNING_SCORE}
     summary = "A phrase a synonym spinner made from a fixed expression ('rule of digit' for rule of thumb)."
     rationale = (
         "Spinners disguise copied text by swapping words for thesaurus synonyms, which breaks fixed "
@@ -94,14 +136,20 @@ class SpunCollocation(Rule):
     bad = "As a rule of digit, cheap seed mixes are strike or miss."
     good = "As a rule of thumb, cheap seed mixes are hit or miss."
 
+    def warm(self) -> None:
+        _gate(self.opts["min_score"] < WARNING_SCORE)
+
     def check(self, doc):
-        found = _index()[0].intersection(doc.alnum_runs)  # the article's trigger words: one set operation
-        if not found:
-            return
+        gate = _gate(self.opts["min_score"] < WARNING_SCORE)
+        blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "table_row", "heading")]  # not code
+        hits = gate.keys() & _content_pairs(" | ".join(b.norm for b in blocks).replace("-", " ").split())
+        if not hits:
+            return  # no two content words side by side that a variant holds (nearly every article stops here)
+        found = {t for pair in hits for t in gate[pair].split()}  # only these triggers' entries can match
         uses: dict[str, int] = {}  # how often the article uses a swapped word
-        for b in doc.blocks:
-            if b.kind not in ("paragraph", "list_item", "table_row", "heading") or found.isdisjoint(b.alnum_runs):
-                continue  # code and quotations keep their own wording
+        for b in blocks:
+            if found.isdisjoint(b.alnum_runs):
+                continue
             words = b.norm.replace("-", " ").split()
             seen: set[str] = set()
             runs = b.alnum_runs
@@ -123,7 +171,7 @@ class SpunCollocation(Rule):
             if i < k or i - k + n > len(words) or (entry := table.get(tuple(words[i - k : i - k + n]))) is None:
                 continue
             variant, (original, score) = words[i - k : i - k + n], entry
-            if original in seen:
+            if original in seen or score < self.opts["min_score"]:
                 continue
             swapped = next(x for x, y in zip(variant, original.split()) if x != y)
             if swapped not in uses:
