@@ -35,6 +35,31 @@ CONFIDENT_SOURCES = frozenset({"option", "front-matter", "query-lines"})
 _WEIGHT_TITLE, _WEIGHT_HEADING, _WEIGHT_LEAD, _WEIGHT_BODY = 4.0, 2.0, 1.5, 1.0
 _KEY_TERMS = 15  # how many top terms make the article's key terms (about one per 100 words of a typical post)
 
+# A change of frame that marks an aside about something else rather than the article's subject: news time
+# ("last weekend", "on Saturday", "this week"; not "the last week" of a plan), a completed event ("finally", "recently"), or the writer's
+# own life ("my sister", "our town", "my phone contract"). These are general English deixis, not topics or
+# phrases from articles; alone they mean nothing (anecdotes use them too), so the off-topic rules count
+# them only in a passage that is already lexically isolated from the rest of the article.
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+FRAME_SHIFT_RE = re.compile(
+    r"\b(?:(?<!the )(?<!of )(?:this|last|next) (?:week|weekend|month|year|spring|summer|autumn|winter|morning|night|"
+    + _WEEKDAY
+    + r")|yesterday|tonight|recently|finally|(?:on|last|this|next) "
+    + _WEEKDAY
+    + r"|"
+    + _WEEKDAY
+    + r"(?:'s|’s)|(?:my|our) (?:own )?(?:sister|brother|wife|husband|partner|mum|mom|mother|dad|father|son|daughter|"
+    r"kids|children|family|friend|friends|neighbou?rs?|colleagues?|boss|editor|town|village|street|landlord|"
+    r"phone|car|bathroom|garden|holiday|commute))\b",
+    re.I,
+)
+
+
+def frame_shift(text: str):
+    """The first frame-shift marker in a text (see FRAME_SHIFT_RE), or None."""
+    return FRAME_SHIFT_RE.search(text)
+
+
 
 def template_labels(blocks) -> frozenset[str]:
     """Normalised texts of the labels a template repeats under several sections.

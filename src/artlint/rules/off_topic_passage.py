@@ -3,6 +3,7 @@ from collections import Counter
 
 from artlint import text as textutil
 from artlint.rule import Rule
+from artlint.topic import frame_shift
 
 # "While the talks go on, it's worth noting that ...": the glue of an inserted passage, at a sentence start.
 BRIDGE_RE = re.compile(
@@ -86,7 +87,20 @@ class OffTopicPassage(Rule):
     name = "off-topic-passage"
     category = "off-topic"
     severity = "warning"
-    options = {"bridge_max_shared": 0.5, "max_shared": 0.05, "min_weight": 10.0, "min_words": 30}
+    # Unbridged paragraphs. Lexical isolation alone (<= 5% of rarity-weighted key words shared, 30+ words) also
+    # picks on-topic paragraphs full of new names or technical words (tests/first_run/tuned, devset), so it is
+    # reported as info; a frame shift (news time, the writer's life: topic.FRAME_SHIFT_RE) makes a switch clear
+    # enough for a shorter paragraph (10+ words; dev sets: 13 switches, no on-topic paragraph, at <= 8% and
+    # weight >= 4, where anecdotes share the article's words).
+    options = {
+        "bridge_max_shared": 0.5,
+        "max_shared": 0.05,
+        "min_weight": 10.0,
+        "min_words": 30,
+        "shifted_max_shared": 0.08,
+        "shifted_min_weight": 4.0,
+        "shifted_min_words": 10,
+    }
     summary = "A paragraph or sentence about an unrelated subject, often glued on with a bridge sentence."
     rationale = (
         "Content farms splice unrelated paragraphs (sport into diplomacy, celebrity news into finance) into "
@@ -133,16 +147,29 @@ class OffTopicPassage(Rule):
                         start,
                     )
                     continue
-            if b.words < self.opts["min_words"] or b.links:
+            shift = frame_shift(b.text) if b.words >= self.opts["shifted_min_words"] else None
+            key = "shifted_" if shift is not None else ""
+            if b.words < self.opts[key + "min_words"] or b.links:
                 previous_flagged = None
                 continue
-            frac, weight = shared_fraction(doc, b, give_up_above=self.opts["max_shared"])
+            frac, weight = shared_fraction(doc, b, give_up_above=self.opts[key + "max_shared"])
             if (
-                weight >= self.opts["min_weight"]
-                and frac <= self.opts["max_shared"]
+                weight >= self.opts[key + "min_weight"]
+                and frac <= self.opts[key + "max_shared"]
                 and sum(1 for w in b.tokens if w[0].isupper()) < 0.25 * b.words  # credits and thank-you lists: all names
             ):
                 previous_flagged = b
-                yield self.hit(f"Paragraph shares only {frac:.0%} of its key words with the rest of the article: probably off topic.", b)
+                if shift is not None:
+                    yield self.hit(
+                        f"Paragraph shares only {frac:.0%} of its key words with the rest of the article and switches "
+                        f"frame ('{shift.group()[:30]}'): off topic.",
+                        b,
+                    )
+                else:  # isolation alone: on-topic paragraphs full of new names look the same, so only info
+                    yield self.hit(
+                        f"Paragraph shares only {frac:.0%} of its key words with the rest of the article: probably off topic.",
+                        b,
+                        severity="info",
+                    )
                 continue
             previous_flagged = None

@@ -1,0 +1,110 @@
+from collections import Counter
+
+from artlint import text as textutil
+from artlint.rule import Rule
+from artlint.rules.off_topic_passage import AUTHOR_NOTE_RE, find_bridge, shared_fraction
+from artlint.topic import frame_shift
+
+_PROSE = ("paragraph", "list_item")  # quotations are someone else's words: never judged
+
+
+def _share(terms: Counter, pool) -> float:
+    """Rarity-weighted share of ``terms`` found in ``pool`` (a set or a Counter of stems)."""
+    rarity = textutil.RARITY.__getitem__
+    den = num = 0.0
+    for w, n in terms.items():
+        r = rarity(w) * n
+        den += r
+        if w in pool:
+            num += r
+    return num / den if den else 1.0
+
+
+class _InOtherBlocks:
+    """``stem in pool`` is true when a stem of a block also occurs in another block."""
+
+    __slots__ = ("doc_freq",)
+
+    def __init__(self, doc_freq):
+        self.doc_freq = doc_freq
+
+    def __contains__(self, stem) -> bool:
+        return self.doc_freq[stem] > 1
+
+
+class OffTopicSentence(Rule):
+    """One or two sentences about something else, slipped into an on-topic paragraph."""
+
+    code = "AL305"
+    name = "off-topic-sentence"
+    category = "off-topic"
+    severity = "warning"
+    options = {"max_shared": 0.06, "max_neighbour": 0.1, "min_weight": 2.8, "min_rest_shared": 0.15}
+    summary = "A sentence inside an on-topic paragraph that switches to an unrelated subject (news, the writer's errands, a promotion)."
+    rationale = (
+        "Spun and padded articles drop single sentences about other things into real paragraphs ('Our town "
+        "also opened a new climbing wall last month'). artlint flags a sentence when almost none of its key "
+        "words (weighted by rarity in English) occur elsewhere in the article or in the sentences around it, "
+        "while the rest of its paragraph is on topic, and it switches frame: a bridge, news time ('last "
+        "weekend', 'on Saturday') or the writer's own life ('my sister'). Anecdotes that use the article's "
+        "words stay quiet."
+    )
+    bad = (
+        "How to Clean a Fountain Pen\n\n"
+        "A fountain pen needs cleaning now and then, because dried ink clogs the feed and the nib starts to skip.\n\n"
+        "Unscrew the barrel and remove the cartridge or converter. Hold the section under cool running water until the ink runs clear.\n\n"
+        "Flush the converter with clean water several times, then blot the nib with a paper towel. "
+        "My neighbour finally sold his caravan last weekend after months of adverts on the village noticeboard. "
+        "Let the pen dry for a few hours before you refill it with ink.\n\n"
+        "Clean the pen whenever you change ink colour, and every month if you write with it daily.\n\n"
+        "Store the pen capped and away from sunlight, so the ink in the feed does not dry out.\n"
+    )
+    good = (
+        "How to Clean a Fountain Pen\n\n"
+        "A fountain pen needs cleaning now and then, because dried ink clogs the feed and the nib starts to skip.\n\n"
+        "Unscrew the barrel and remove the cartridge or converter. Hold the section under cool running water until the ink runs clear.\n\n"
+        "Flush the converter with clean water several times, then blot the nib with a paper towel. "
+        "My grandfather, who sold pens for forty years, finally showed me this trick last winter: a night in water revives most clogged nibs. "
+        "Let the pen dry for a few hours before you refill it with ink.\n\n"
+        "Clean the pen whenever you change ink colour, and every month if you write with it daily.\n\n"
+        "Store the pen capped and away from sunlight, so the ink in the feed does not dry out.\n"
+    )
+    example_format = "text"
+
+    def check(self, doc):
+        blocks = [b for b in doc.blocks if b.kind in _PROSE and b.index != doc.title_block]
+        if len(blocks) < 4:
+            return
+        voc = doc.vocabulary
+        opts = self.opts
+        for k, b in enumerate(blocks):
+            sents = b.sentences
+            if len(sents) < 2 or AUTHOR_NOTE_RE.match(b.text):
+                continue  # a one-sentence block is judged whole by AL301
+            # cheap gate: only a block with a frame shift or a bridge somewhere is read sentence by sentence
+            if frame_shift(b.text) is None and find_bridge(b.text) is None:
+                continue
+            terms = [Counter(textutil.content_words(s.text)) for s in sents]
+            for i, s in enumerate(sents):
+                cue = frame_shift(s.text) or find_bridge(s.text)
+                if cue is None or s.text[:1] in "\"“‘'":
+                    continue
+                frac, weight = shared_fraction(doc, b, s.text)
+                if weight < opts["min_weight"] or frac > opts["max_shared"]:
+                    continue
+                # coherence: it shares (almost) nothing with the sentences either side of it
+                before = terms[i - 1] if i else (voc.block_terms.get(blocks[k - 1].index, {}) if k else {})
+                after = terms[i + 1] if i + 1 < len(sents) else (voc.block_terms.get(blocks[k + 1].index, {}) if k + 1 < len(blocks) else {})
+                if _share(terms[i], before.keys() | after.keys()) > opts["max_neighbour"]:
+                    continue
+                # ... while the rest of its paragraph is on topic (a paragraph off topic as a whole is AL301's)
+                rest = sum((t for j, t in enumerate(terms) if j != i), Counter())
+                if _share(rest, _InOtherBlocks(voc.doc_freq)) < opts["min_rest_shared"]:
+                    continue
+                yield self.hit(
+                    f"Sentence off the article's subject: it shares {frac:.0%} of its key words with the rest of the "
+                    f"article and none with the sentences around it, and switches frame ('{cue.group().strip(' ,')[:30]}').",
+                    b,
+                    s.start,
+                    s.end,
+                )
