@@ -3,7 +3,7 @@ from collections import Counter
 
 from artlint import text as textutil
 from artlint.rule import Rule
-from artlint.topic import frame_shift
+from artlint.topic import frame_shift, may_shift_frame
 
 # "While the talks go on, it's worth noting that ...": the glue of an inserted passage, at a sentence start.
 BRIDGE_RE = re.compile(
@@ -60,6 +60,9 @@ def shared_fraction(doc, block, text=None, give_up_above=None):
         r = rarity(w) * n
         den += r
         others = doc_freq[w] - (1 if w in own else 0)
+        if not others and len(w) <= 5:  # text.stem keeps short plurals: "pens" is "pen", "nibs" is "nib"
+            twin = w[:-1] if w[-1] == "s" else w + "s"
+            others = doc_freq[twin] - (1 if twin in own else 0)
         if others:
             num += r if others >= 3 else r * (others / 3)  # a word seen in one other block is weak evidence of the topic
             if num > cap:
@@ -147,16 +150,25 @@ class OffTopicPassage(Rule):
                         start,
                     )
                     continue
-            shift = frame_shift(b.text) if b.words >= self.opts["shifted_min_words"] else None
-            key = "shifted_" if shift is not None else ""
-            if b.words < self.opts[key + "min_words"] or b.links:
+            if b.words < self.opts["shifted_min_words"] or b.links:
                 previous_flagged = None
                 continue
-            frac, weight = shared_fraction(doc, b, give_up_above=self.opts[key + "max_shared"])
+            may_shift = may_shift_frame(b.alnum_runs)  # a set test: most paragraphs hold no frame shift
+            if not may_shift and b.words < self.opts["min_words"]:
+                previous_flagged = None
+                continue
+            cap = self.opts["shifted_max_shared" if may_shift else "max_shared"]
+            frac, weight = shared_fraction(doc, b, give_up_above=cap)  # gives up as soon as the share exceeds cap
+            shift = frame_shift(b) if may_shift and frac <= cap else None
+            key = "shifted_" if shift is not None else ""
             if (
-                weight >= self.opts[key + "min_weight"]
+                b.words >= self.opts[key + "min_words"]
+                and weight >= self.opts[key + "min_weight"]
                 and frac <= self.opts[key + "max_shared"]
                 and sum(1 for w in b.tokens if w[0].isupper()) < 0.25 * b.words  # credits and thank-you lists: all names
+                # a passage introducing three or more new people or places (a day trip in a travel guide, an
+                # anecdote) is isolated by nature: without a frame shift it is not evidence of a switch
+                and (shift is not None or len(novel_names(doc, b.text)) < 3)
             ):
                 previous_flagged = b
                 if shift is not None:

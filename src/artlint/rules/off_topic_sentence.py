@@ -2,8 +2,8 @@ from collections import Counter
 
 from artlint import text as textutil
 from artlint.rule import Rule
-from artlint.rules.off_topic_passage import AUTHOR_NOTE_RE, find_bridge, shared_fraction
-from artlint.topic import frame_shift
+from artlint.rules.off_topic_passage import AUTHOR_NOTE_RE, shared_fraction
+from artlint.topic import FRAME_SHIFT_RE, FRAME_WORDS, may_shift_frame
 
 _PROSE = ("paragraph", "list_item")  # quotations are someone else's words: never judged
 
@@ -45,7 +45,7 @@ class OffTopicSentence(Rule):
         "Spun and padded articles drop single sentences about other things into real paragraphs ('Our town "
         "also opened a new climbing wall last month'). artlint flags a sentence when almost none of its key "
         "words (weighted by rarity in English) occur elsewhere in the article or in the sentences around it, "
-        "while the rest of its paragraph is on topic, and it switches frame: a bridge, news time ('last "
+        "while the rest of its paragraph is on topic, and it switches frame: news time ('last "
         "weekend', 'on Saturday') or the writer's own life ('my sister'). Anecdotes that use the article's "
         "words stay quiet."
     )
@@ -72,6 +72,8 @@ class OffTopicSentence(Rule):
     example_format = "text"
 
     def check(self, doc):
+        if FRAME_WORDS.isdisjoint(doc.alnum_runs):
+            return  # no frame shift anywhere (most articles): nothing to read
         blocks = [b for b in doc.blocks if b.kind in _PROSE and b.index != doc.title_block]
         if len(blocks) < 4:
             return
@@ -79,26 +81,30 @@ class OffTopicSentence(Rule):
         opts = self.opts
         for k, b in enumerate(blocks):
             sents = b.sentences
-            if len(sents) < 2 or AUTHOR_NOTE_RE.match(b.text):
+            if len(sents) < 2 or not may_shift_frame(b.alnum_runs) or AUTHOR_NOTE_RE.match(b.text):
                 continue  # a one-sentence block is judged whole by AL301
-            # cheap gate: only a block with a frame shift or a bridge somewhere is read sentence by sentence
-            if frame_shift(b.text) is None and find_bridge(b.text) is None:
-                continue
-            terms = [Counter(textutil.content_words(s.text)) for s in sents]
-            for i, s in enumerate(sents):
-                cue = frame_shift(s.text) or find_bridge(s.text)
-                if cue is None or s.text[:1] in "\"“‘'":
+            done = -1
+            for cue in FRAME_SHIFT_RE.finditer(b.text):
+                i = next(j for j, s in enumerate(sents) if cue.start() < s.end or j == len(sents) - 1)
+                s = sents[i]
+                if i == done or s.text[:1] in "\"“‘'":
                     continue
+                done = i
                 frac, weight = shared_fraction(doc, b, s.text)
                 if weight < opts["min_weight"] or frac > opts["max_shared"]:
                     continue
-                # coherence: it shares (almost) nothing with the sentences either side of it
-                before = terms[i - 1] if i else (voc.block_terms.get(blocks[k - 1].index, {}) if k else {})
-                after = terms[i + 1] if i + 1 < len(sents) else (voc.block_terms.get(blocks[k + 1].index, {}) if k + 1 < len(blocks) else {})
-                if _share(terms[i], before.keys() | after.keys()) > opts["max_neighbour"]:
+                # coherence: it interrupts a text (there is one on both sides) and shares (almost) nothing with either side
+                own = Counter(textutil.content_words(s.text))
+                before = Counter(textutil.content_words(sents[i - 1].text)) if i else (voc.block_terms.get(blocks[k - 1].index, {}) if k else {})
+                after = (
+                    Counter(textutil.content_words(sents[i + 1].text))
+                    if i + 1 < len(sents)
+                    else (voc.block_terms.get(blocks[k + 1].index, {}) if k + 1 < len(blocks) else {})
+                )
+                if not before or not after or _share(own, before.keys() | after.keys()) > opts["max_neighbour"]:
                     continue
                 # ... while the rest of its paragraph is on topic (a paragraph off topic as a whole is AL301's)
-                rest = sum((t for j, t in enumerate(terms) if j != i), Counter())
+                rest = voc.block_terms.get(b.index, Counter()) - own
                 if _share(rest, _InOtherBlocks(voc.doc_freq)) < opts["min_rest_shared"]:
                     continue
                 yield self.hit(
