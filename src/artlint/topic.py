@@ -86,7 +86,6 @@ def frame_shift(block, text: str | None = None):
     return FRAME_SHIFT_RE.search(block.text if text is None else text)
 
 
-
 def template_labels(blocks) -> frozenset[str]:
     """Normalised texts of the labels a template repeats under several sections.
 

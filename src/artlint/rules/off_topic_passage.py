@@ -9,7 +9,7 @@ from artlint.topic import frame_shift, may_shift_frame
 BRIDGE_RE = re.compile(
     r"(?:while|as|although|though|with)\b[^.!?]{4,200}?,\s*it(?:'s|’s| is)\s+(?:also\s+)?"
     r"(?:worth\s+(?:noting|considering|mentioning|looking|pointing)|interesting\s+to\s+(?:note|consider|see|look)|important\s+to\s+consider\s+the\s+broader)"
-    r"|(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other|related) note|switching gears|shifting gears|"
+    r"|(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other|related) note|on another note|incidentally|by the way|switching gears|shifting gears|"
     r"changing (?:the )?subject|speaking of [^,.;]{2,40}(?=,)|meanwhile|elsewhere|separately|in unrelated news|"
     r"(?:on|while (?:we(?:'re|’re| are)|you(?:'re|’re| are)) on) the (?:topic|subject) of [^,.;]{2,40}(?=,))\b",
     re.I,

@@ -95,7 +95,9 @@ class OffTopicSentence(Rule):
                     continue
                 # coherence: it interrupts a text (there is one on both sides) and shares (almost) nothing with either side
                 own = Counter(textutil.content_words(s.text))
-                before = Counter(textutil.content_words(sents[i - 1].text)) if i else (voc.block_terms.get(blocks[k - 1].index, {}) if k else {})
+                before = (
+                    Counter(textutil.content_words(sents[i - 1].text)) if i else (voc.block_terms.get(blocks[k - 1].index, {}) if k else {})
+                )
                 after = (
                     Counter(textutil.content_words(sents[i + 1].text))
                     if i + 1 < len(sents)
