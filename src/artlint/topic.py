@@ -72,18 +72,16 @@ FRAME_WORDS = _SHIFT_ALONE | _TIMES | _PERSONAL  # every frame shift holds one o
 
 def may_shift_frame(runs) -> bool:
     """False when a set of lower-case words (``Block.alnum_runs``) cannot hold a frame shift."""
-    return (
+    return not runs.isdisjoint(FRAME_WORDS) and (
         not runs.isdisjoint(_SHIFT_ALONE)
         or (not runs.isdisjoint(_TIMES) and not runs.isdisjoint(_DEICTIC))
         or (not runs.isdisjoint(_PERSONAL) and not runs.isdisjoint(_POSSESSIVE))
     )
 
 
-def frame_shift(block, text: str | None = None):
-    """The first frame-shift marker (see FRAME_SHIFT_RE) in a block, or in ``text``, a part of it; else None."""
-    if not may_shift_frame(block.alnum_runs):
-        return None
-    return FRAME_SHIFT_RE.search(block.text if text is None else text)
+def frame_shift(doc, block):
+    """The first frame shift (see FRAME_SHIFT_RE) in a prose block of ``doc``, or None (computed once per document)."""
+    return doc.topic.frame_shifts.get(block.index)
 
 
 def template_labels(blocks) -> frozenset[str]:
@@ -166,6 +164,20 @@ class Topic:
     def labels(self) -> frozenset[str]:
         """Normalised template labels (see :func:`template_labels`)."""
         return template_labels(self.doc.blocks)
+
+    @cached_property
+    def frame_shifts(self) -> dict:
+        """Block index -> the first frame shift (a match of FRAME_SHIFT_RE) in each prose block that has one."""
+        doc = self.doc
+        if not may_shift_frame(doc.alnum_runs):
+            return {}
+        out = {}
+        for b in doc.blocks:
+            if b.kind in ("paragraph", "list_item", "quote") and may_shift_frame(b.alnum_runs):
+                m = FRAME_SHIFT_RE.search(b.text)
+                if m is not None:
+                    out[b.index] = m
+        return out
 
     @cached_property
     def title_terms(self) -> frozenset[str]:

@@ -3,7 +3,7 @@ from collections import Counter
 
 from artlint import text as textutil
 from artlint.rule import Rule
-from artlint.topic import frame_shift, may_shift_frame
+from artlint.topic import frame_shift
 
 # "While the talks go on, it's worth noting that ...": the glue of an inserted passage, at a sentence start.
 BRIDGE_RE = re.compile(
@@ -154,14 +154,12 @@ class OffTopicPassage(Rule):
             if b.words < self.opts["shifted_min_words"] or b.links:
                 previous_flagged = None
                 continue
-            may_shift = may_shift_frame(b.alnum_runs)  # a set test: most paragraphs hold no frame shift
-            if not may_shift and b.words < self.opts["min_words"]:
+            shift = frame_shift(doc, b)
+            if shift is None and b.words < self.opts["min_words"]:
                 previous_flagged = None
                 continue
-            cap = self.opts["shifted_max_shared" if may_shift else "max_shared"]
-            frac, weight = shared_fraction(doc, b, give_up_above=cap)  # gives up as soon as the share exceeds cap
-            shift = frame_shift(b) if may_shift and frac <= cap else None
             key = "shifted_" if shift is not None else ""
+            frac, weight = shared_fraction(doc, b, give_up_above=self.opts[key + "max_shared"])  # stops past the bound
             if (
                 b.words >= self.opts[key + "min_words"]
                 and weight >= self.opts[key + "min_weight"]

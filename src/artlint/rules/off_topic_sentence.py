@@ -3,7 +3,7 @@ from collections import Counter
 from artlint import text as textutil
 from artlint.rule import Rule
 from artlint.rules.off_topic_passage import AUTHOR_NOTE_RE, shared_fraction
-from artlint.topic import FRAME_SHIFT_RE, FRAME_WORDS, may_shift_frame
+from artlint.topic import FRAME_SHIFT_RE
 
 _PROSE = ("paragraph", "list_item")  # quotations are someone else's words: never judged
 
@@ -72,7 +72,8 @@ class OffTopicSentence(Rule):
     example_format = "text"
 
     def check(self, doc):
-        if FRAME_WORDS.isdisjoint(doc.alnum_runs):
+        shifts = doc.topic.frame_shifts
+        if not shifts:
             return  # no frame shift anywhere (most articles): nothing to read
         blocks = [b for b in doc.blocks if b.kind in _PROSE and b.index != doc.title_block]
         if len(blocks) < 4:
@@ -81,10 +82,11 @@ class OffTopicSentence(Rule):
         opts = self.opts
         for k, b in enumerate(blocks):
             sents = b.sentences
-            if len(sents) < 2 or not may_shift_frame(b.alnum_runs) or AUTHOR_NOTE_RE.match(b.text):
+            first = shifts.get(b.index)
+            if first is None or len(sents) < 2 or AUTHOR_NOTE_RE.match(b.text):
                 continue  # a one-sentence block is judged whole by AL301
             done = -1
-            for cue in FRAME_SHIFT_RE.finditer(b.text):
+            for cue in FRAME_SHIFT_RE.finditer(b.text, first.start()):
                 i = next(j for j, s in enumerate(sents) if cue.start() < s.end or j == len(sents) - 1)
                 s = sents[i]
                 if i == done or s.text[:1] in "\"“‘'":
