@@ -92,7 +92,7 @@ class OffTopicPassage(Rule):
     severity = "warning"
     # Unbridged paragraphs. Lexical isolation alone (<= 5% of rarity-weighted key words shared, 30+ words) also
     # picks on-topic paragraphs full of new names or technical words (tests/first_run/tuned, devset), so it is
-    # reported as info; a frame shift (news time, the writer's life: topic.FRAME_SHIFT_RE) makes a switch clear
+    # reported as info; a frame shift (news time, the writer's life: topic.frame_shifts_in) makes a switch clear
     # enough for a shorter paragraph (10+ words, <= 8%, weight >= 4: on devset, tuned, dev_r6, tests/articles,
     # newarts7/dev and four articles of our own, all 8 paragraphs reported this way are real switches, and
     # none on the clean posts; anecdotes with a frame shift share the article's words and stay above 8%).
@@ -173,7 +173,7 @@ class OffTopicPassage(Rule):
                 if shift is not None:
                     yield self.hit(
                         f"Paragraph shares only {frac:.0%} of its key words with the rest of the article and switches "
-                        f"frame ('{shift.group()[:30]}'): off topic.",
+                        f"frame ('{shift}'): off topic.",
                         b,
                     )
                 else:  # isolation alone: on-topic paragraphs full of new names look the same, so only info

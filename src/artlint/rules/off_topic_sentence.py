@@ -3,7 +3,6 @@ from collections import Counter
 from artlint import text as textutil
 from artlint.rule import Rule
 from artlint.rules.off_topic_passage import AUTHOR_NOTE_RE, shared_fraction
-from artlint.topic import FRAME_SHIFT_RE
 
 _PROSE = ("paragraph", "list_item")  # quotations are someone else's words: never judged
 
@@ -82,12 +81,12 @@ class OffTopicSentence(Rule):
         opts = self.opts
         for k, b in enumerate(blocks):
             sents = b.sentences
-            first = shifts.get(b.index)
-            if first is None or len(sents) < 2 or AUTHOR_NOTE_RE.match(b.text):
+            spans = shifts.get(b.index)
+            if spans is None or len(sents) < 2 or AUTHOR_NOTE_RE.match(b.text):
                 continue  # a one-sentence block is judged whole by AL301
             done = -1
-            for cue in FRAME_SHIFT_RE.finditer(b.text, first.start()):
-                i = next(j for j, s in enumerate(sents) if cue.start() < s.end or j == len(sents) - 1)
+            for cue_start, cue_end in spans:
+                i = next(j for j, s in enumerate(sents) if cue_start < s.end or j == len(sents) - 1)
                 s = sents[i]
                 if i == done or s.text[:1] in "\"“‘'":
                     continue
@@ -113,7 +112,7 @@ class OffTopicSentence(Rule):
                     continue
                 yield self.hit(
                     f"Sentence off the article's subject: it shares {frac:.0%} of its key words with the rest of the "
-                    f"article and none with the sentences around it, and switches frame ('{cue.group().strip(' ,')[:30]}').",
+                    f"article and none with the sentences around it, and switches frame ('{b.text[cue_start:cue_end]}').",
                     b,
                     s.start,
                     s.end,
