@@ -95,6 +95,7 @@ def frame_shifts_in(block) -> list[tuple[int, int]]:
             i = text.find(phrase, end)
     return sorted(out)
 
+
 def frame_shift(doc, block) -> str | None:
     """The first frame-shift phrase in a prose block of ``doc`` as written, or None (found once per document)."""
     spans = doc.topic.frame_shifts.get(block.index)
