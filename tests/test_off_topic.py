@@ -64,3 +64,18 @@ def test_anecdote_and_quotation_using_the_articles_words_stay_quiet(tmp_path):
         '> "We finally stopped buying kettles once we started to descale every month," a reader wrote last year.\n\n'
     )
     assert _off_topic(tmp_path, middle) == []
+
+
+def test_frame_shift_phrases_and_their_look_alikes():
+    from artlint.parsers import parse
+    from artlint.topic import frame_shifts_in
+
+    text = (
+        "Finally, rinse the kettle. Our editor finally finished her kitchen last weekend, on Saturday. "
+        "Leave it to the last week of the plan; this weekend's job is my own garden."
+    )
+    doc = parse(f"Title\n\n{text}\n", "a.txt", "text")
+    block = next(b for b in doc.blocks if b.kind == "paragraph")
+    found = [block.text[s:e] for s, e in frame_shifts_in(block)]
+    # not "Finally," (a last step) and not "the last week" (part of a plan)
+    assert found == ["Our editor", "finally", "last weekend", "on Saturday", "this weekend", "my own garden"]

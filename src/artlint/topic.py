@@ -90,6 +90,7 @@ def frame_shifts_in(block) -> list[tuple[int, int]]:
                 (i == 0 or not text[i - 1].isalnum())
                 and (end == len(text) or not text[end].isalnum())
                 and not (cancelled_by_article and text.endswith(("the ", "of "), 0, i))
+                and not (phrase == "finally" and text[end : end + 1] == ",")  # "Finally, rinse it": a last step, not news
             ):
                 out.append((i, end))
             i = text.find(phrase, end)
