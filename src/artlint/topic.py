@@ -146,6 +146,23 @@ def slug_phrase(path: str) -> str | None:
     return " ".join(words) if len(words) >= 2 and sum(1 for w in words if not w.isdigit()) >= 2 else None
 
 
+def stem_twins(stem: str) -> tuple[str, ...]:
+    """Other stems of the same word that ``text.stem`` can produce: "filed" and "filing" stay whole (too short to
+    strip) while "files" gives "fil" and "file" stays "file"; "pens" keeps its "s". Rules use them only for a
+    word that would otherwise count as new to the article."""
+    twins = [stem[:-1]] if stem.endswith("e") else [stem + "e"]
+    if len(stem) <= 6:
+        if stem.endswith("s"):
+            twins.append(stem[:-1])
+        elif stem.endswith("ed"):
+            twins += [stem[:-1], stem[:-2]]
+        elif stem.endswith("ing"):
+            twins += [stem[:-3] + "e", stem[:-3]]
+        else:
+            twins.append(stem + "s")
+    return tuple(twins)
+
+
 class Topic:
     """The topic model of one document. The keyphrase is settled at once; terms and labels on first use."""
 

@@ -61,7 +61,7 @@ def shared_fraction(doc, block, text=None, give_up_above=None):
         den += r
         others = doc_freq[w] - (1 if w in own else 0)
         if not others and len(w) <= 5:  # text.stem keeps short plurals: "pens" is "pen", "nibs" is "nib"
-            twin = w[:-1] if w[-1] == "s" else w + "s"
+            twin = w[:-1] if w[-1] == "s" else w + "s"  # (not all of topic.stem_twins: bridged seeds sit at 50%)
             others = doc_freq[twin] - (1 if twin in own else 0)
         if others:
             num += r if others >= 3 else r * (others / 3)  # a word seen in one other block is weak evidence of the topic
