@@ -53,6 +53,7 @@ _PERSONAL = frozenset(
     "commute".split()
 )
 FRAME_WORDS = _SHIFT_ALONE | _TIMES | _PERSONAL  # every frame shift holds one of these
+_SHIFT_KINDS = frozenset({"paragraph", "list_item", "quote"})
 
 
 def _phrases(runs) -> list[tuple[str, bool]]:
@@ -209,7 +210,7 @@ class Topic:
             return {}
         out = {}
         for b in doc.blocks:
-            if b.kind in ("paragraph", "list_item", "quote"):
+            if b.kind in _SHIFT_KINDS and not b.alnum_runs.isdisjoint(FRAME_WORDS):
                 spans = frame_shifts_in(b)
                 if spans:
                     out[b.index] = spans

@@ -79,15 +79,16 @@ class OffTopicSentence(Rule):
         shifts = doc.topic.frame_shifts
         if not shifts:
             return  # no frame shift anywhere (most articles): nothing to read
-        blocks = [b for b in doc.blocks if b.kind in _PROSE and b.index != doc.title_block]
-        if len(blocks) < 4:
-            return
         voc = doc.vocabulary
         opts = self.opts
-        for k, b in enumerate(blocks):
+        blocks = doc.blocks
+        prose = None  # the article's prose blocks, listed only once a sentence is a candidate
+        for index, spans in shifts.items():
+            b = blocks[index]
+            if b.kind not in _PROSE or index == doc.title_block:
+                continue
             sents = b.sentences
-            spans = shifts.get(b.index)
-            if spans is None or len(sents) < 2 or AUTHOR_NOTE_RE.match(b.text):
+            if len(sents) < 2 or AUTHOR_NOTE_RE.match(b.text):
                 continue  # a one-sentence block is judged whole by AL301
             done = -1
             for cue_start, cue_end in spans:
@@ -96,18 +97,21 @@ class OffTopicSentence(Rule):
                 if i == done or s.text[:1] in "\"“‘'":
                     continue
                 done = i
-                frac, weight = shared_fraction(doc, b, s.text)
+                frac, weight = shared_fraction(doc, b, s.text, give_up_above=opts["max_shared"])
                 if weight < opts["min_weight"] or frac > opts["max_shared"]:
                     continue
+                if prose is None:
+                    prose = [x.index for x in blocks if x.kind in _PROSE and x.index != doc.title_block]
+                if len(prose) < 4:
+                    return
+                k = prose.index(index)
                 # coherence: it interrupts a text (there is one on both sides) and shares (almost) nothing with either side
                 own = Counter(textutil.content_words(s.text))
-                before = (
-                    Counter(textutil.content_words(sents[i - 1].text)) if i else (voc.block_terms.get(blocks[k - 1].index, {}) if k else {})
-                )
+                before = Counter(textutil.content_words(sents[i - 1].text)) if i else (voc.block_terms.get(prose[k - 1], {}) if k else {})
                 after = (
                     Counter(textutil.content_words(sents[i + 1].text))
                     if i + 1 < len(sents)
-                    else (voc.block_terms.get(blocks[k + 1].index, {}) if k + 1 < len(blocks) else {})
+                    else (voc.block_terms.get(prose[k + 1], {}) if k + 1 < len(prose) else {})
                 )
                 if not before or not after or _share(own, before.keys() | after.keys()) > opts["max_neighbour"]:
                     continue
