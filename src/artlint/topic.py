@@ -206,11 +206,19 @@ class Topic:
     def frame_shifts(self) -> dict[int, list[tuple[int, int]]]:
         """Block index -> (start, end) of the frame-shift phrases of each prose block that has one."""
         doc = self.doc
-        if doc.alnum_runs.isdisjoint(FRAME_WORDS):
+        runs = doc.alnum_runs
+        # the frame words this article can use (times only after this/last/next, people only after my/our):
+        # usually a handful, so the test per block below is a few lookups
+        usable = (runs & _SHIFT_ALONE) | (runs & _DAYS)
+        if not runs.isdisjoint(_DEICTIC):
+            usable |= runs & _TIMES
+        if not runs.isdisjoint(_POSSESSIVE):
+            usable |= runs & _PERSONAL
+        if not usable:
             return {}
         out = {}
         for b in doc.blocks:
-            if b.kind in _SHIFT_KINDS and not b.alnum_runs.isdisjoint(FRAME_WORDS):
+            if b.kind in _SHIFT_KINDS and not usable.isdisjoint(b.alnum_runs):
                 spans = frame_shifts_in(b)
                 if spans:
                     out[b.index] = spans
