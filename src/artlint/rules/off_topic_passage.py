@@ -3,12 +3,13 @@ from collections import Counter
 
 from artlint import text as textutil
 from artlint.rule import Rule
+from artlint.topic import frame_shift
 
 # "While the talks go on, it's worth noting that ...": the glue of an inserted passage, at a sentence start.
 BRIDGE_RE = re.compile(
     r"(?:while|as|although|though|with)\b[^.!?]{4,200}?,\s*it(?:'s|’s| is)\s+(?:also\s+)?"
     r"(?:worth\s+(?:noting|considering|mentioning|looking|pointing)|interesting\s+to\s+(?:note|consider|see|look)|important\s+to\s+consider\s+the\s+broader)"
-    r"|(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other|related) note|switching gears|shifting gears|"
+    r"|(?:in other news|on (?:a|an) (?:different|separate|unrelated|lighter|other|related) note|on another note|incidentally|by the way|switching gears|shifting gears|"
     r"changing (?:the )?subject|speaking of [^,.;]{2,40}(?=,)|meanwhile|elsewhere|separately|in unrelated news|"
     r"(?:on|while (?:we(?:'re|’re| are)|you(?:'re|’re| are)) on) the (?:topic|subject) of [^,.;]{2,40}(?=,))\b",
     re.I,
@@ -59,6 +60,9 @@ def shared_fraction(doc, block, text=None, give_up_above=None):
         r = rarity(w) * n
         den += r
         others = doc_freq[w] - (1 if w in own else 0)
+        if not others and len(w) <= 5:  # text.stem keeps short plurals: "pens" is "pen", "nibs" is "nib"
+            twin = w[:-1] if w[-1] == "s" else w + "s"  # (not all of topic.stem_twins: bridged seeds sit at 50%)
+            others = doc_freq[twin] - (1 if twin in own else 0)
         if others:
             num += r if others >= 3 else r * (others / 3)  # a word seen in one other block is weak evidence of the topic
             if num > cap:
@@ -86,7 +90,21 @@ class OffTopicPassage(Rule):
     name = "off-topic-passage"
     category = "off-topic"
     severity = "warning"
-    options = {"bridge_max_shared": 0.5, "max_shared": 0.05, "min_weight": 10.0, "min_words": 30}
+    # Unbridged paragraphs. Lexical isolation alone (<= 5% of rarity-weighted key words shared, 30+ words) also
+    # picks on-topic paragraphs full of new names or technical words (tests/first_run/tuned, devset), so it is
+    # reported as info; a frame shift (news time, the writer's life: topic.frame_shifts_in) makes a switch clear
+    # enough for a shorter paragraph (10+ words, <= 8%, weight >= 4: on devset, tuned, dev_r6, tests/articles,
+    # newarts7/dev and four articles of our own, all 8 paragraphs reported this way are real switches, and
+    # none on the clean posts; anecdotes with a frame shift share the article's words and stay above 8%).
+    options = {
+        "bridge_max_shared": 0.5,
+        "max_shared": 0.05,
+        "min_weight": 10.0,
+        "min_words": 30,
+        "shifted_max_shared": 0.08,
+        "shifted_min_weight": 4.0,
+        "shifted_min_words": 10,
+    }
     summary = "A paragraph or sentence about an unrelated subject, often glued on with a bridge sentence."
     rationale = (
         "Content farms splice unrelated paragraphs (sport into diplomacy, celebrity news into finance) into "
@@ -133,16 +151,36 @@ class OffTopicPassage(Rule):
                         start,
                     )
                     continue
-            if b.words < self.opts["min_words"] or b.links:
+            if b.words < self.opts["shifted_min_words"] or b.links:
                 previous_flagged = None
                 continue
-            frac, weight = shared_fraction(doc, b, give_up_above=self.opts["max_shared"])
+            shift = frame_shift(doc, b)
+            if shift is None and b.words < self.opts["min_words"]:
+                previous_flagged = None
+                continue
+            key = "shifted_" if shift is not None else ""
+            frac, weight = shared_fraction(doc, b, give_up_above=self.opts[key + "max_shared"])  # stops past the bound
             if (
-                weight >= self.opts["min_weight"]
-                and frac <= self.opts["max_shared"]
+                b.words >= self.opts[key + "min_words"]
+                and weight >= self.opts[key + "min_weight"]
+                and frac <= self.opts[key + "max_shared"]
                 and sum(1 for w in b.tokens if w[0].isupper()) < 0.25 * b.words  # credits and thank-you lists: all names
+                # a passage introducing three or more new people or places (a day trip in a travel guide, an
+                # anecdote) is isolated by nature: without a frame shift it is not evidence of a switch
+                and (shift is not None or len(novel_names(doc, b.text)) < 3)
             ):
                 previous_flagged = b
-                yield self.hit(f"Paragraph shares only {frac:.0%} of its key words with the rest of the article: probably off topic.", b)
+                if shift is not None:
+                    yield self.hit(
+                        f"Paragraph shares only {frac:.0%} of its key words with the rest of the article and switches "
+                        f"frame ('{shift}'): off topic.",
+                        b,
+                    )
+                else:  # isolation alone: on-topic paragraphs full of new names look the same, so only info
+                    yield self.hit(
+                        f"Paragraph shares only {frac:.0%} of its key words with the rest of the article: probably off topic.",
+                        b,
+                        severity="info",
+                    )
                 continue
             previous_flagged = None

@@ -2,6 +2,7 @@ from artlint import text as textutil
 from artlint.parsers import is_dateline
 from artlint.rule import Rule
 from artlint.rules._shared import CHROME_LABEL_RE
+from artlint.topic import stem_twins
 
 
 class StrayHeadline(Rule):
@@ -33,6 +34,6 @@ class StrayHeadline(Rule):
             terms = [w for w in textutil.content_words(h.text) if textutil.rarity(w) >= 0.2]
             if len(terms) < 2:
                 continue
-            shared = [w for w in terms if voc.doc_freq[w] > 1]
+            shared = [w for w in terms if voc.doc_freq[w] > 1 or any(voc.doc_freq[t] for t in stem_twins(w))]
             if not shared:
                 yield self.hit(f"Headline with no section under it, sharing no key word with the article: '{h.text[:60]}'.", h)
