@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain, repeat
+from operator import contains
 
 WORD_RE = re.compile(r"[^\W_](?:[\w’'-]*[^\W_])?")
 # Abbreviations after which a full stop does not end a sentence.
@@ -77,6 +78,20 @@ def words(text: str) -> list[str]:
     if text.isascii():
         return list(filter(None, map(str.strip, text.translate(_ASCII_NON_WORD).split(), repeat("_'-"))))
     return WORD_RE.findall(text)
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit (what ``\\d`` matches).
+
+    ASCII text is searched for each of the ten digits with ``in`` (a vectorised byte scan), about a tenth of
+    the instructions of the regex engine stepping through the text character by character.
+    """
+    if text.isascii():
+        return any(map(contains, repeat(text), "0123456789"))
+    return _DIGIT_RE.search(text) is not None
 
 
 def count_words(text: str) -> int:

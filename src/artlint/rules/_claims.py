@@ -16,6 +16,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from artlint import text as textutil
 from artlint.rule import Prefilter, Rule, lower_case_twin
 from artlint.rules._shared import SOURCE_RE
 
@@ -250,7 +251,7 @@ class _Shared:
     @property
     def digit_blocks(self):
         if self._digit_blocks is None:
-            self._digit_blocks = [b for b in self.prose if DIGIT_RE.search(b.lower)]
+            self._digit_blocks = [b for b in self.prose if textutil.has_digit(b.lower)]
         return self._digit_blocks
 
 
