@@ -58,8 +58,8 @@ _TOKEN_SYLLABLES = textutil.Memo(_token_syllables)
 def flesch_from_tokens(tokens, n_sentences: int) -> float:
     """Flesch reading ease from a text's tokens (numbers, with no syllables, are not words).
 
-    One memo look-up per token, all in C (``map``, ``count``, ``sum``): a third of the cost of counting
-    the distinct tokens first and looking each up once.
+    One memo look-up per token, all in C (``map``, ``count``, ``sum``): AL014 takes about half the
+    instructions it took counting the distinct tokens first and looking each up once.
     """
     per_token = list(map(_TOKEN_SYLLABLES.__getitem__, tokens))
     n_words = len(per_token) - per_token.count(0)
