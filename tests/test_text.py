@@ -1,5 +1,7 @@
 """The text helpers every rule leans on: sentence spans and the white-space-collapsing builder."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -73,6 +75,11 @@ def test_text_builder_collapses_white_space(pieces, text):
 
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=300))
 def test_ascii_word_pattern_finds_the_same_words(text):
-    """The fast pattern for ASCII text is the word pattern, restricted to ASCII."""
-    assert textutil._ASCII_WORD_RE.findall(text) == textutil.WORD_RE.findall(text)
+    """The fast path for ASCII text finds what the word pattern finds."""
     assert textutil.words(text) == textutil.WORD_RE.findall(text)
+
+
+@given(st.text(alphabet="ab 1٣9\n0é.", max_size=40) | st.text(max_size=40))
+def test_has_digit_is_the_digit_class(text):
+    """The ASCII shortcut answers what the regex engine's \\d answers."""
+    assert textutil.has_digit(text) == (re.search(r"\d", text) is not None)

@@ -15,7 +15,6 @@ tests/test_readability.py checks that the two agree on real texts.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from itertools import chain
 
@@ -39,12 +38,12 @@ def syllables(word: str) -> int:
 
 
 def flesch_fast(text: str) -> float:
-    return flesch_from_counts(Counter(textutil.words(text)), len(textutil.split_sentences(text)))
+    return flesch_from_tokens(textutil.words(text), len(textutil.split_sentences(text)))
 
 
 def flesch_of_blocks(blocks) -> float:
     """:func:`flesch_fast` of several blocks, from the words and sentences the document already holds."""
-    return flesch_from_counts(Counter(chain.from_iterable(b.tokens for b in blocks)), sum(len(b.sentences) for b in blocks))
+    return flesch_from_tokens(chain.from_iterable(b.tokens for b in blocks), sum(len(b.sentences) for b in blocks))
 
 
 def _token_syllables(token: str) -> int:
@@ -56,18 +55,17 @@ def _token_syllables(token: str) -> int:
 _TOKEN_SYLLABLES = textutil.Memo(_token_syllables)
 
 
-def flesch_from_counts(counts: Counter, n_sentences: int) -> float:
-    """Flesch reading ease from how often each token occurs (each distinct word is looked at once)."""
-    n_words = syl = 0
-    syllables_of = _TOKEN_SYLLABLES.__getitem__
-    for w, n in counts.items():
-        s = syllables_of(w)
-        if s:  # a word, not a number
-            n_words += n
-            syl += s * n
+def flesch_from_tokens(tokens, n_sentences: int) -> float:
+    """Flesch reading ease from a text's tokens (numbers, with no syllables, are not words).
+
+    One memo look-up per token, all in C (``map``, ``count``, ``sum``): AL014 takes about half the
+    instructions it took counting the distinct tokens first and looking each up once.
+    """
+    per_token = list(map(_TOKEN_SYLLABLES.__getitem__, tokens))
+    n_words = len(per_token) - per_token.count(0)
     if not n_words:
         return 100.0
-    return 206.835 - 1.015 * (n_words / max(1, n_sentences)) - 84.6 * (syl / n_words)
+    return 206.835 - 1.015 * (n_words / max(1, n_sentences)) - 84.6 * (sum(per_token) / n_words)
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from artlint import text as textutil
 from artlint.matching import regex_syntax
 from artlint.matching.patterns import LazyPattern
 from artlint.matching.regex_syntax import OP
@@ -247,7 +248,7 @@ class BlockIndex:
     @property
     def digit_blocks(self):
         if self._digit_blocks is None:
-            self._digit_blocks = [b for b in self.blocks if DIGIT_RE.search(b.lower)]
+            self._digit_blocks = [b for b in self.blocks if textutil.has_digit(b.lower)]
         return self._digit_blocks
 
     def holding(self, gate, lower: str):

@@ -206,16 +206,15 @@ def infer_keyphrase(blocks: list[Block]) -> str | None:
     the template repeats under every section, such as "Why it's a mistake") is structure, never the keyphrase.
     """
     standalone: dict[str, int] = {}
-    labels = None
     for b in blocks:
         if b.kind in ("heading", "paragraph") and b.text[-1:] not in ".!?" and _looks_raw(b.tokens):
             norm = textutil.normalise(b.text)
-            labels = template_labels(blocks) if labels is None else labels
-            if norm in labels:
-                continue
             standalone[norm] = standalone.get(norm, 0) + 1
     best = None
     candidates = [p for p, c in standalone.items() if c >= 2]
+    if candidates:  # the labels only matter for a line that stands alone twice (most articles have none: not worked out)
+        labels = template_labels(blocks)
+        candidates = [p for p in candidates if p not in labels]
     norms = [b.norm for b in blocks] if candidates else []
     for phrase in candidates:
         count = standalone[phrase]

@@ -5,6 +5,23 @@ from artlint.rule import Rule
 # letter letter [,;] letter  |  letter/digit x2 [.!?] Capital lower. The punctuation comes first and the
 # look-behinds re-read it, so the engine can skip ahead to candidate characters (about 10x faster).
 MISSING_RE = re.compile(r"[,;.!?](?:(?<=[^\W\d_]{2}[,;])(?=[^\W\d_])|(?<=[^\W_]{2}[.!?])(?=[A-Z][a-z]))")
+# MISSING_RE as one pattern per mark: each opens with a literal, which the engine skips to several times faster
+# than to a class of five marks; a match is the mark alone, so their matches sorted are MISSING_RE's
+# (AL901 0.75 -> 0.56 M instructions per article)
+_BY_MARK = tuple(
+    (mark, re.compile(re.escape(mark) + (r"(?<=[^\W\d_]{2}[,;])(?=[^\W\d_])" if mark in ",;" else r"(?<=[^\W_]{2}[.!?])(?=[A-Z][a-z])")))
+    for mark in ",;.!?"
+)
+
+
+def _missing(text: str):
+    """MISSING_RE's matches in ``text``, in order."""
+    found = [m for mark, pattern in _BY_MARK if mark in text for m in pattern.finditer(text)]
+    if len(found) > 1:
+        found.sort(key=lambda m: m.start())
+    return found
+
+
 URLISH_RE = re.compile(r"://|www\.|@|\.(?:com|org|net|io|gov|edu|co|uk|js|py|md|html?|php|json|yaml|yml|txt|pdf|xml)\b", re.I)
 
 
@@ -30,7 +47,7 @@ class MissingSpaceAfterPunctuation(Rule):
             text = b.text
             start = end = 0  # the space-free token of the last match, read once however many matches it holds
             urlish = False
-            for m in MISSING_RE.finditer(text):
+            for m in _missing(text):
                 if m.start() >= end:  # a new token: searches bounded by the last one keep a long run linear
                     start = text.rfind(" ", end, m.start()) + 1 or end
                     end = text.find(" ", m.end())

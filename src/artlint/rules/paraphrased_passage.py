@@ -62,7 +62,7 @@ class ParaphrasedPassage(Rule):
             return
         vocabulary = doc.vocabulary  # the content-word stems of each block and their block counts, found once for every rule
         stems = [vocabulary.block_terms.get(b.index, {}).keys() for b in units]
-        numbers = [{"#" + x for x in NUMBER_RE.findall(b.text)} for b in units]
+        numbers = [{"#" + x for x in NUMBER_RE.findall(b.text)} if textutil.has_digit(b.text) else set() for b in units]
         number_df = Counter(chain.from_iterable(numbers))
         block_df = vocabulary.doc_freq
         # candidate pairs through an index of the rare words: in two to four blocks of the article (a restatement shares
