@@ -72,22 +72,23 @@ def _streams(raw: bytes, count: int) -> list[str]:
 
 
 @cache
-def _gate(all_scores: bool) -> dict[str, str]:
+def _gate(all_scores: bool) -> dict[tuple[str, ...], str]:
     """{content-word pair a variant holds: the trigger words whose index entries hold it}, for the variants
     at the warning score, or of every score."""
     raw = resources.files("artlint.data").joinpath("spun_pairs.bin").read_bytes()
     streams = _streams(raw, 4 if all_scores else 2)
-    gate = dict(zip(streams[0].split("\n"), streams[1].split("\n")))
+    # keyed by word tuples: a block's pairs are then zip's tuples, hashed from the words' cached hashes
+    gate = dict(zip(map(tuple, map(str.split, streams[0].split("\n"))), streams[1].split("\n")))
     if all_scores:
-        for pair, triggers in zip(streams[2].split("\n"), streams[3].split("\n")):
+        for pair, triggers in zip(map(tuple, map(str.split, streams[2].split("\n"))), streams[3].split("\n")):
             gate[pair] = f"{gate[pair]} {triggers}" if pair in gate else triggers
     return gate
 
 
 def _content_pairs(words: list[str]):
-    """Adjacent content words (function words dropped), each pair as 'a b'."""
+    """Adjacent content words (function words dropped), each pair as a tuple."""
     content = list(filterfalse(FUNCTION.__contains__, words))
-    return map(" ".join, zip(content, content[1:]))
+    return zip(content, content[1:])
 
 
 @cache
