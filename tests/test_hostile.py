@@ -476,3 +476,36 @@ def test_load_time_check_accepts_every_shipped_pattern_and_exclusive_alternative
     # alternatives that cannot match the same text, or that a delimiter keeps apart, are fine
     for pattern in ["(ab|ac)+", "(?:foo|bar)+", r"(\w|\d)+", r"(?:,\s*(?:a|aa))+", "(?:[^a]|a)+", r"(?:\s|\u00a0)+"]:
         assert backtracking_risk(pattern) is None, pattern
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads the process table from /proc")
+@pytest.mark.parametrize("sig,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_interrupted_site_audit_stops_its_workers(tmp_path, sig, code):
+    """The audit's sketching pool is the runner's: Ctrl-C twice ends the run and its workers, no report."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (SEEDS / "003_15efb98dc8094c88.txt").read_text()
+    for i in range(3000):
+        (corpus / f"a{i}.txt").write_text(f"{text}\n\nArticle {i}.\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(NONET)}
+    args = [sys.executable, "-m", "artlint", "audit", corpus, "--jobs", "2", "--format", "json", "--output", out / "r.json"]
+    proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _wait_until_linting(proc)
+        os.killpg(proc.pid, sig)
+        time.sleep(0.05)
+        os.killpg(proc.pid, sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert proc.returncode == code, err.decode()[-1000:]
+    assert b"Traceback" not in err
+    assert list(out.iterdir()) == []
+    deadline = time.monotonic() + 10
+    while _group(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _group(proc.pid) == []

@@ -291,12 +291,9 @@ def audit(
         sketches, near = _audit_dask(records, threshold, keyword, dask_address)
         return build_report(sketches, errors, threshold, chrome_share, chrome_min, near=near)
     if jobs > 1 and len(records) > 8:  # below a handful of documents, starting processes costs more than it saves
-        from concurrent.futures import ProcessPoolExecutor
+        from artlint.runner import parallel_map
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            sketches = list(
-                pool.map(_sketch_star, [(r, threshold, keyword) for r in records], chunksize=max(1, len(records) // (jobs * 8)))
-            )
+        sketches = parallel_map(_sketch_star, [(r, threshold, keyword) for r in records], jobs)
     else:
         sketches = [sketch(r, threshold, keyword) for r in records]
     return build_report(sketches, errors, threshold, chrome_share, chrome_min)

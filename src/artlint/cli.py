@@ -498,6 +498,7 @@ def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs
         raise UserError(str(exc)) from None
     if fmt not in reporters:
         raise UserError(f"unknown format {fmt!r} (choose from {', '.join(sorted(reporters))})")
+    _handle_interrupts()  # Ctrl-C or SIGTERM stops the sketching workers at once, as in `check`
     try:
         report = site.audit(
             list(paths),
@@ -507,6 +508,9 @@ def audit(paths, fmt, output, threshold, chrome_share, write_pack, keyword, jobs
             dask_address=dask_address,
             keyword=keyword,
         )
+    except (KeyboardInterrupt, SystemExit) as exc:
+        _stop_workers()
+        _hard_exit(exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else 130)
     except ImportError as exc:
         raise UserError(f"artlint audit needs the audit extra ({exc.name} is missing): pip install 'artlint[audit]'") from None
     except site.AuditError as exc:

@@ -147,6 +147,28 @@ class Processes:
             _WORKER = None
 
 
+def parallel_map(fn, items: list, jobs: int):
+    """``fn`` over ``items`` in ``jobs`` local processes, results in input order, with the linter pool's
+    interrupt handling: workers ignore Ctrl-C, and an interrupt (or a caller that stops reading) kills them
+    at once instead of letting them finish the queue. ``fn`` must be a module-level function (picklable)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(items) // (jobs * 8))  # about 8 tasks per process
+    ctx = multiprocessing.get_context("fork" if hasattr(signal, "SIGALRM") else "spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_forked_worker)
+    _POOLS.add(pool)
+    try:
+        out = list(pool.map(fn, items, chunksize=chunk))
+        pool.shutdown(wait=True)
+        return out
+    except BaseException:
+        stop_pool(pool)
+        raise
+    finally:
+        _POOLS.discard(pool)
+
+
 def _warm_up(linter: Linter, formats) -> None:
     """Run every rule once on a tiny article of each format (what the first real file would pay)."""
     sample = "# A heading\n\nA first sentence with 12 words, a figure of 40% and a [link](x).\n\n- An item.\n"
