@@ -198,9 +198,11 @@ def feature_name(key) -> str:
     if key.startswith("#p=") or key.startswith("#kp="):
         return "its place at the " + ("top" if key.endswith("top") else "tail") + " of the article"
     if key.startswith("#s="):
-        return "its first character"
+        c = key[3:]
+        return {"U": "a capital first letter", "a": "a lower-case start", "9": "a digit first"}.get(c, f"{c!r} first")
     if key.startswith("#e="):
-        return "its last character"
+        c = key[3:]
+        return {"U": "no final punctuation", "a": "no final punctuation", "9": "a number last"}.get(c, f"{c!r} last")
     if key.startswith("#k="):
         return "its kind"
     return f"'{key}'"

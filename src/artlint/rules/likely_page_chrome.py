@@ -20,6 +20,6 @@ class LikelyPageChrome(LearnedLineRule):
         "platform words, separators, capitals, no sentence grammar, place at the top or tail). Warnings only, "
         "never on a line another boilerplate rule already flags."
     )
-    bad = "# Growing garlic\n\nPlant cloves in autumn, pointed end up.\n\nSPONSORED CONTENT — story continues after this message\n"
+    bad = "# Growing garlic\n\nPlant cloves in autumn, pointed end up.\n\nShare this article: Facebook | Twitter | Email\n"
     good = "# Growing garlic\n\nPlant cloves in autumn, pointed end up.\n\nHarvest when the lower leaves turn brown.\n"
     advice = "Remove the page chrome from the article body."

@@ -20,6 +20,6 @@ class LikelyWriterNote(LearnedLineRule):
         "brackets, names waiting on someone, length, place). Model-only findings are warnings, never on a line "
         "another placeholder rule already flags."
     )
-    bad = "# Repotting a snake plant\n\nStill waiting on Priya to confirm which potting mix we recommend, hold this para.\n"
+    bad = "# Repotting a snake plant\n\nNeed a photo of the root ball here before this goes live.\n"
     good = "# Repotting a snake plant\n\nUse a free-draining cactus mix and a pot only one size larger than the old one.\n"
     advice = "Remove the note or write the content it asks for."
