@@ -311,7 +311,7 @@ def cross_validate(rows, keyed, y, l2: float = L2, verbose: bool = True) -> dict
     return thresholds
 
 
-def train(l2: float = L2) -> None:
+def train(l2: float = L2, output: Path = MODEL) -> None:
     import numpy as np
 
     rows, keyed, y = _load()
@@ -336,14 +336,15 @@ def train(l2: float = L2) -> None:
         "thresholds": thresholds,
         "weights": weights,
     }
-    MODEL.write_text(json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights (of {len(vocab)} features) -> {MODEL.relative_to(ROOT)} ({MODEL.stat().st_size // 1024} KB)")
+    output.write_text(json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights (of {len(vocab)} features) -> {output} ({output.stat().st_size // 1024} KB)")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("step", choices=("extract", "cv", "train"))
     ap.add_argument("--l2", type=float, default=L2)
+    ap.add_argument("--output", type=Path, default=MODEL, help="where train writes the model (default: the shipped one)")
     args = ap.parse_args(argv)
     if args.step == "extract":
         extract()
@@ -351,7 +352,7 @@ def main(argv=None) -> int:
         rows, keyed, y = _load()
         cross_validate(rows, keyed, y, args.l2)
     else:
-        train(args.l2)
+        train(args.l2, args.output)
     return 0
 
 
