@@ -319,11 +319,11 @@ def train(l2: float = L2, output: Path = MODEL) -> None:
     f1 = thresholds.pop("_f1")
     vocab = _vocab(keyed)
     w = _fit(_matrix(keyed, vocab), np.array(y), len(CLASSES), l2, _weights(rows, np.array(y)))
-    weights = {}
+    weights, pairs = {}, {}
     for j, k in enumerate(vocab):
         row = w[j]
         if np.any(row):
-            weights[k] = [round(float(v), DIGITS) + 0.0 for v in row]
+            (pairs if " " in k else weights)[k] = [round(float(v), DIGITS) + 0.0 for v in row]
     model = {
         "about": (
             "artlint's line/sentence classifier: multinomial logistic regression, class 'content' the reference "
@@ -335,9 +335,10 @@ def train(l2: float = L2, output: Path = MODEL) -> None:
         "bias": [round(float(v), DIGITS) + 0.0 for v in w[-1]],
         "thresholds": thresholds,
         "weights": weights,
+        "pairs": pairs,
     }
     output.write_text(json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights (of {len(vocab)} features) -> {output} ({output.stat().st_size // 1024} KB)")
+    print(f"{len(weights) + len(pairs)} features kept (of {len(vocab)}) -> {output} ({output.stat().st_size // 1024} KB)")
 
 
 def main(argv=None) -> int:

@@ -35,7 +35,8 @@ def test_model_has_a_threshold_per_class_and_stays_small():
     assert set(data["thresholds"]) == set(CLASSES[1:])
     assert all(0.5 <= t <= 1.0 for t in data["thresholds"].values())
     assert len(data["bias"]) == len(CLASSES) - 1
-    assert all(len(w) == len(CLASSES) - 1 for w in data["weights"].values())
+    assert all(len(w) == len(CLASSES) - 1 for w in [*data["weights"].values(), *data["pairs"].values()])
+    assert all(len(k.split(" ")) == 2 for k in data["pairs"])
     assert (ROOT / "src" / "artlint" / "data" / "line_model.json").stat().st_size < 400_000
 
 

@@ -26,11 +26,12 @@ from artlint.rule import Rule
 from artlint.text import stopwords
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_CAPS = re.compile(r"\b[A-Z][A-Z]+\b")
-_TITLE = re.compile(r"\b[A-Z][a-z]")
 _DOUBLED = re.compile(r"([^\w\s])\1")
 _SEPS = "|•›»·▸/–—>"
-_CURRENCY = "$£€¥₹"
+_CURRENCY = frozenset("$£€¥₹")
+_MARK_CHARS = frozenset('[{<(…@#*:?!"“_%')  # each is a feature "#m" + the mark ("#m%": a per cent sign)
+_MARK_RUNS = ("{{", "{%", "[[")  # template markers, tested only when their first mark is there
+_SYMBOL = re.compile("[\u2600-\U0010ffff]")  # emoji and pictographs
 _DIGITS = str.maketrans("123456789", "000000000")  # numbers by their shape: "2019" and "1984" are both "0000"
 START, END = "<s>", "</s>"
 TOP, TAIL = 3, 3  # blocks from each end of the article that count as its top and its tail (page chrome sits there)
@@ -58,7 +59,8 @@ def features(text: str, kind: str, position: str = "") -> tuple[list[str], list[
     by 1/sqrt(length) was tried: grouped-CV mean F1 0.718 -> 0.68-0.705)."""
     stripped = text.strip()
     lower = stripped.lower().translate(_DIGITS)
-    words = _WORD.findall(lower)
+    written = _WORD.findall(stripped)  # one pass: the words as written, then lower-cased all at once
+    words = " ".join(written).lower().translate(_DIGITS).split()
     n = len(words)
     pairs = list(dict.fromkeys(zip([START, *words], [*words, END])))
     nb = _len_bucket(n)
@@ -70,30 +72,33 @@ def features(text: str, kind: str, position: str = "") -> tuple[list[str], list[
         f.append("#s=" + _char_class(stripped[0]))
         f.append("#e=" + _char_class(stripped[-1]))
     if n:
-        long_words = sum(1 for w in words if len(w) > 1)
-        if long_words:
-            f.append("#caps" + _bucket(len(_CAPS.findall(stripped)) / long_words))
-        f.append("#title" + _bucket(min(1.0, len(_TITLE.findall(stripped)) / n)))
-        stop = stopwords()
-        f.append("#fw" + _bucket(sum(1 for w in words if w in stop) / n))
-    if any(c.isdigit() for c in stripped):
+        f.append("#caps" + _bucket(sum(map(str.isupper, written)) / n))  # "NOTE", "SEO", "A"
+        f.append("#title" + _bucket(sum(map(str.istitle, written)) / n))  # "Share", "Us"
+        f.append("#fw" + _bucket(sum(map(stopwords().__contains__, words)) / n))
+    if "0" in lower:  # every digit is a 0 there
         f.append("#digit")
-    if "%" in stripped:
-        f.append("#pct")
-    if any(c in stripped for c in _CURRENCY):
+    chars = set(stripped)
+    marks = chars & _MARK_CHARS
+    if marks:
+        f += ["#m" + c for c in sorted(marks)]
+        f += ["#m" + m for m in _MARK_RUNS if m[0] in marks and m in stripped]
+        if _DOUBLED.search(stripped):
+            f.append("#dbl")  # "???", "%%", "!!", "--": marks doubled
+    if "." in chars and "..." in stripped:
+        f.append("#m...")
+    if "h" in chars and "http" in lower:
+        f.append("#mhttp")
+    if "w" in chars and "www." in lower:
+        f.append("#mwww.")
+    if chars & _CURRENCY:
         f.append("#cur")
-    for mark in ("[", "{", "<", "(", "{{", "{%", "[[", "...", "…", "@", "#", "http", "www.", "*", ":", "?", "!", '"', "“", "_"):
-        if mark in stripped:
-            f.append("#m" + mark)
-    if _DOUBLED.search(stripped):
-        f.append("#dbl")  # "???", "%%", "!!", "--": marks doubled
-    seps = sum(stripped.count(c) for c in _SEPS)
+    seps = sum(map(stripped.count, _SEPS))
     if seps:
         f.append("#sep" + ("1" if seps == 1 else "2" if seps <= 3 else "4"))
     colon = stripped.find(":")
     if 0 < colon and stripped.count(" ", 0, colon) <= 3:
         f.append("#label")  # "Image idea: ...", "Filed under: ..."
-    if not stripped.isascii() and any(ord(c) > 0x2600 for c in stripped):
+    if not stripped.isascii() and _SYMBOL.search(stripped):
         f.append("#sym")  # emoji and pictographs
     return f, list(dict.fromkeys(words)), pairs
 
@@ -139,20 +144,22 @@ class LineModel:
         self.classes = tuple(data["classes"])
         self.bias = tuple(data["bias"])
         self.thresholds = dict(data["thresholds"])
-        self.weights = {k: tuple(v) for k, v in data["weights"].items() if " " not in k}
-        self.pair_weights = {tuple(k.split(" ")): tuple(v) for k, v in data["weights"].items() if " " in k}
+        self.weights = data["weights"]  # word or named feature -> weights (lists, read as they are)
+        self.pair_weights = {tuple(k.split(" ")): v for k, v in data["pairs"].items()}  # "a b" -> ("a", "b")
 
-    def rows(self, feats, words, pairs) -> list[tuple[object, tuple]]:
-        """(feature, weights) of each feature the model knows."""
+    def rows(self, feats, words, pairs) -> list[tuple]:
+        """The weights of each feature the model knows (lookups in C: this runs for every unit)."""
+        w = self.weights
+        return [*filter(None, map(w.get, feats)), *filter(None, map(w.get, words)), *filter(None, map(self.pair_weights.get, pairs))]
+
+    def keyed_rows(self, feats, words, pairs) -> list[tuple[object, tuple]]:
+        """(feature, weights) of each feature the model knows: for naming the strongest in a message."""
         w, pw = self.weights, self.pair_weights
-        out = [(k, w[k]) for k in feats if k in w]
-        out += [(k, w[k]) for k in words if k in w]
-        out += [(k, pw[k]) for k in pairs if k in pw]
-        return out
+        return [(k, w[k]) for k in (*feats, *words) if k in w] + [(k, pw[k]) for k in pairs if k in pw]
 
     def probabilities(self, rows) -> list[float]:
         """Probabilities of content and of each of :attr:`classes`, in that order."""
-        scores = [0.0, *(b + sum(col) for b, col in zip(self.bias, zip(*(r for _, r in rows))))] if rows else [0.0, *self.bias]
+        scores = [0.0, *map(sum, zip(self.bias, *rows))]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -176,7 +183,7 @@ def feature_name(key) -> str:
         return "'" + " ".join(w for w in (a, b) if w not in (START, END)) + ("' at the start" if a == START else "' at the end" if b == END else "'")
     names = {
         "#digit": "digits",
-        "#pct": "a % sign",
+        "#m%": "a % sign",
         "#cur": "a currency sign",
         "#label": "a label before a colon",
         "#sym": "symbols or emoji",
@@ -230,11 +237,11 @@ def scored(doc) -> list[Scored]:
     thresholds = [m.thresholds[c] for c in m.classes]
     found = []
     for block, start, end, kind, pos, k in units(doc, with_index=True):
-        rows = m.rows(*features(block.text[start:end], kind, pos))
-        probs = m.probabilities(rows)
+        feats = features(block.text[start:end], kind, pos)
+        probs = m.probabilities(m.rows(*feats))
         c = max(range(len(thresholds)), key=lambda i: probs[i + 1])
         if probs[c + 1] >= thresholds[c] and not (kind == "sentence" and m.classes[c] in NOT_IN_SENTENCES):
-            top = sorted(rows, key=lambda r: -r[1][c])[:3]
+            top = sorted(m.keyed_rows(*feats), key=lambda r: -r[1][c])[:3]
             names = tuple(dict.fromkeys(feature_name(key) for key, w in top if w[c] > 0))
             found.append(Scored(block, start, end, k, kind, m.classes[c], probs[c + 1], names))
     doc.__dict__["_line_model"] = found
