@@ -37,14 +37,21 @@ ARTICLE_DIRS = ("seeds", "tests/articles", "tests/first_run/tuned", "tests/first
 CLEAN = Path("/work/shared/corpus/clean_articles")
 CLEAN_HELD = ROOT / "tests" / "corpus_clean"  # measured, never trained on
 WRITER_FILES = ("lines_A.jsonl", "lines_B.jsonl")
-CATEGORY_CLASS = {"placeholder": "placeholder", "boilerplate": "boilerplate", "keyword-stuffing": "search-query", "unsupported-claim": "unsupported-claim"}
+CATEGORY_CLASS = {
+    "placeholder": "placeholder",
+    "boilerplate": "boilerplate",
+    "keyword-stuffing": "search-query",
+    "unsupported-claim": "unsupported-claim",
+}
 KIND = {"line": "line", "caption": "line", "sentence": "sentence", "inline": "sentence", "heading": "heading", "heading-tail": "heading"}
 MIN_UNITS = 3  # a word or pair is a feature when at least this many training units hold it (the frequency cut-off)
 L2 = 0.3  # the penalty on squared weights (chosen by the CV below among 0.1, 0.3, 1, 3: 0.3 and 0.1 gave the best mean F1; the larger is kept)
 PRUNE = 0.1  # a feature whose weights are all smaller than this is dropped (the CV scores the pruned, rounded model)
 DIGITS = 3  # weights are rounded to this many decimals
 FOLDS = 5
-REAL_CONTENT_WEIGHT = 3.0  # content units of real articles and clean posts count this much (the writers' files are dense in defects; real pages are not)
+REAL_CONTENT_WEIGHT = (
+    3.0  # content units of real articles and clean posts count this much (the writers' files are dense in defects; real pages are not)
+)
 PRECISION = 0.9
 CLEAN_BUDGET = 0.05  # per class, flagged units per 1,000 words of the clean posts trained on (CV): the product's limit is 0.5 for everything  # each class's threshold: the lowest probability at which its CV precision is at least this
 _WORDS = re.compile(r"[^\W_]+")
@@ -304,7 +311,9 @@ def cross_validate(rows, keyed, y, l2: float = L2, verbose: bool = True) -> dict
         p_art = np.sum(sel & pa) / max(1, np.sum(sel & article))
         thresholds[name] = t
         if verbose:
-            print(f"{name:18} {int(pos.sum()):5} {p_arg:8.2f} {r_arg:8.2f} {t:6.2f} {p_t:6.2f} {r_t:6.2f} {r_art:8.2f} {p_art:8.2f}  (articles: {int(pa.sum())} positives)")
+            print(
+                f"{name:18} {int(pos.sum()):5} {p_arg:8.2f} {r_arg:8.2f} {t:6.2f} {p_t:6.2f} {r_t:6.2f} {r_art:8.2f} {p_art:8.2f}  (articles: {int(pa.sum())} positives)"
+            )
     if verbose:
         print(f"mean F1 at argmax: {sum(f1s) / len(f1s):.3f}")
     thresholds["_f1"] = sum(f1s) / len(f1s)

@@ -22,7 +22,10 @@ MODEL_RULES = ("AL408", "AL507", "AL614", "AL706")
 def test_training_script_reproduces_the_shipped_model(tmp_path):
     out = tmp_path / "line_model.json"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "train_line_model.py"), "train", "--output", str(out)], capture_output=True, text=True, timeout=600
+        [sys.executable, str(ROOT / "scripts" / "train_line_model.py"), "train", "--output", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr
     shipped = ROOT / "src" / "artlint" / "data" / "line_model.json"
