@@ -47,7 +47,7 @@ KIND = {"line": "line", "caption": "line", "sentence": "sentence", "inline": "se
 MIN_UNITS = 3  # a word or pair is a feature when at least this many training units hold it (the frequency cut-off)
 L2 = 0.3  # the penalty on squared weights (chosen by the CV below among 0.1, 0.3, 1, 3: 0.3 and 0.1 gave the best mean F1; the larger is kept)
 PRUNE = 0.1  # a feature whose weights are all smaller than this is dropped (the CV scores the pruned, rounded model)
-DIGITS = 3  # weights are rounded to this many decimals
+DIGITS = 3  # weights are rounded to this many decimals (stored as integers: _line_model._MILLI)
 FOLDS = 5
 REAL_CONTENT_WEIGHT = (
     3.0  # content units of real articles and clean posts count this much (the writers' files are dense in defects; real pages are not)
@@ -332,16 +332,16 @@ def train(l2: float = L2, output: Path = MODEL) -> None:
     for j, k in enumerate(vocab):
         row = w[j]
         if np.any(row):
-            (pairs if " " in k else weights)[k] = [round(float(v), DIGITS) + 0.0 for v in row]
+            (pairs if " " in k else weights)[k] = [round(float(v) * 10**DIGITS) for v in row]
     model = {
         "about": (
             "artlint's line/sentence classifier: multinomial logistic regression, class 'content' the reference "
-            "(its weights are 0). Written by scripts/train_line_model.py from training/units.jsonl; "
+            f"(its weights are 0); bias and weights in units of 1/{10**DIGITS}. Written by scripts/train_line_model.py from training/units.jsonl; "
             f"thresholds: per class, the lowest probability with precision >= {PRECISION} in grouped {FOLDS}-fold "
             f"cross-validation (mean F1 at argmax {f1:.3f}), never below 0.5."
         ),
         "classes": list(CLASSES[1:]),
-        "bias": [round(float(v), DIGITS) + 0.0 for v in w[-1]],
+        "bias": [round(float(v) * 10**DIGITS) for v in w[-1]],
         "thresholds": thresholds,
         "weights": weights,
         "pairs": pairs,
