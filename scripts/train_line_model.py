@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -26,6 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):  # one thread: sums in one order, same bytes
+    os.environ[_var] = "1"
 
 from artlint.parsers import format_for, parse  # noqa: E402
 from artlint.rules._line_model import CLASSES, NOT_IN_SENTENCES, features, units  # noqa: E402
