@@ -229,16 +229,18 @@ class Linter:
     def _without_covered_fallbacks(self, findings: set[Finding]) -> set[Finding]:
         """A fallback rule's finding on a line that a specific rule of the same category already flags says
         the same thing twice (page-chrome on a line the ad-slot pattern caught): keep the specific one."""
-        fallback = {r.code for r in self.rules if r.fallback}
+        fallback = {r.code: int(r.fallback) for r in self.rules if r.fallback}  # its tier: 1, or 2 (yields to tier 1 too)
         if not fallback or not any(f.rule in fallback for f in findings):
             return findings
-        covered = {
-            (f.category, line)
-            for f in findings
-            if f.rule not in fallback and f.line is not None
-            for line in range(f.line, (f.end_line or f.line) + 1)
-        }
-        return {f for f in findings if f.rule not in fallback or f.line is None or (f.category, f.line) not in covered}
+        covered: dict[tuple[str, int], int] = {}  # (category, line) -> the lowest tier of a finding there
+        for f in findings:
+            if f.line is not None:
+                tier = fallback.get(f.rule, 0)
+                for line in range(f.line, (f.end_line or f.line) + 1):
+                    key = (f.category, line)
+                    if covered.get(key, 9) > tier:
+                        covered[key] = tier
+        return {f for f in findings if f.rule not in fallback or f.line is None or covered.get((f.category, f.line), 9) >= fallback[f.rule]}
 
     def _apply_suppressions(self, doc: Document, findings: set[Finding]) -> set[Finding]:
         from artlint.suppressions import covers, parse_directives

@@ -203,7 +203,9 @@ class Rule:
     fixture_select: ClassVar[tuple[str, ...]] = ()  # other rules this rule's fixtures need enabled
     # a preview rule runs only when a selector names it by code or name (its precision is not yet proven)
     preview: ClassVar[bool] = False
-    fallback: ClassVar[bool] = False  # a broad rule: dropped on lines a specific rule of its category already flags
+    # a broad rule: dropped on lines a specific rule of its category already flags; 2: also on lines a
+    # broad rule (1) flags (the learned line model's rules: the last word on a line)
+    fallback: ClassVar[bool | int] = False
     # reported by the engine, not found in the text (AL000, a crashing rule): its examples describe, they are not run
     engine_reported: ClassVar[bool] = False
     plugin: str | None = None  # filled in by the plugin manager
