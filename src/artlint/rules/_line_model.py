@@ -17,21 +17,22 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from functools import cache
 from importlib import resources
 from typing import ClassVar, NamedTuple
 
+from artlint.matching import LazyPattern
 from artlint.rule import Rule
 from artlint.text import stopwords
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_DOUBLED = re.compile(r"([^\w\s])\1")
+# compiled at first use (the rules are preview rules: a default run never needs them)
+_WORD = LazyPattern(r"[^\W_]+(?:['’][^\W_]+)*", 0)
+_DOUBLED = LazyPattern(r"([^\w\s])\1", 0)
 _SEPS = "|•›»·▸/–—>"
 _CURRENCY = frozenset("$£€¥₹")
 _MARK_CHARS = frozenset('[{<(…@#*:?!"“_%')  # each is a feature "#m" + the mark ("#m%": a per cent sign)
 _MARK_RUNS = ("{{", "{%", "[[")  # template markers, tested only when their first mark is there
-_SYMBOL = re.compile("[\u2600-\U0010ffff]")  # emoji and pictographs
+_SYMBOL = LazyPattern("[\u2600-\U0010ffff]", 0)  # emoji and pictographs
 _DIGITS = str.maketrans("123456789", "000000000")  # numbers by their shape: "2019" and "1984" are both "0000"
 START, END = "<s>", "</s>"
 TOP, TAIL = 3, 3  # blocks from each end of the article that count as its top and its tail (page chrome sits there)
@@ -77,7 +78,7 @@ def features(text: str, kind: str, position: str = "") -> tuple[list[str], list[
     by 1/sqrt(length) was tried: grouped-CV mean F1 0.718 -> 0.68-0.705)."""
     stripped = text.strip()
     lower = stripped.lower().translate(_DIGITS)
-    written = _WORD.findall(stripped)  # one pass: the words as written, then lower-cased all at once
+    written = _WORD.get().findall(stripped)  # one pass: the words as written, then lower-cased all at once
     words = " ".join(written).lower().translate(_DIGITS).split()
     n = len(words)
     pairs = list(dict.fromkeys(zip([START, *words], [*words, END])))
@@ -100,7 +101,7 @@ def features(text: str, kind: str, position: str = "") -> tuple[list[str], list[
     if marks:
         f += ["#m" + c for c in sorted(marks)]
         f += ["#m" + m for m in _MARK_RUNS if m[0] in marks and m in stripped]
-        if _DOUBLED.search(stripped):
+        if _DOUBLED.get().search(stripped):
             f.append("#dbl")  # "???", "%%", "!!", "--": marks doubled
     if "." in chars and "..." in stripped:
         f.append("#m...")
@@ -116,7 +117,7 @@ def features(text: str, kind: str, position: str = "") -> tuple[list[str], list[
     colon = stripped.find(":")
     if 0 < colon and stripped.count(" ", 0, colon) <= 3:
         f.append("#label")  # "Image idea: ...", "Filed under: ..."
-    if not stripped.isascii() and _SYMBOL.search(stripped):
+    if not stripped.isascii() and _SYMBOL.get().search(stripped):
         f.append("#sym")  # emoji and pictographs
     return f, list(dict.fromkeys(words)), pairs
 
