@@ -11,6 +11,14 @@ PLURAL = r"(?!(?:your|my|our|their|its|his|her|this|these|those|the time)\b)(?:[
 # verbs of a change, and of what a population gains or loses (an English closed class, not a sample's words)
 CHANGE = r"(?:increas|reduc|cut|lower|rais|boost|improv|decreas|slash|extend|shorten|drop|rose|fell|grew|grow)[a-z]*"
 MONEY = rf"[$£€] ?{NUM}(?:k|m|bn| million| billion)?"
+ACRONYM_RE = re.compile(r"\b[A-Z]{2,}s?\b")
+# "up 300%", "add around 15 percent", "rose 12%": the words right before a percentage that make it a change
+CHANGE_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{CHANGE}|add|adds|added|adding|rise|rises|rising|risen|jump[a-z]*|climb[a-z]*|soar[a-z]*|surg[a-z]*|"
+    r"plung[a-z]*|fall|falls|falling|fallen|up|down) (?:by )?(?:up to |as much as |over |more than |about |around |nearly "
+    r"|almost |roughly |an extra |another )?)$",
+    re.I,
+)
 # instruction verbs that start a how-to sentence ("Reduce the heat by 10%", "Use 25% less sugar")
 IMPERATIVE_RE = re.compile(
     r"^\W*(?:add|use|mix|reduce|increase|set|keep|cut|lower|raise|aim|allow|try|make|put|fill|leave|pour|bake|cook|heat|run|turn|"
@@ -55,6 +63,9 @@ class UnsourcedStatistic(ClaimRule):
         "share": rf"\b{PERCENT} of (?:all |the |today's )?{PLURAL}",
         "comparative": rf"\b{PERCENT} (?:less|more|fewer|faster|slower|cheaper|lower|higher|longer|shorter|better|worse|likelier|smaller|bigger|larger)\b",
         "change": rf"\bby {HEDGED_NUM}{PERCENT}",
+        # a percentage right after a verb of change or "up"/"down" ("add around 15 percent", "up 300% on last
+        # year"); what comes before is checked in accept
+        "change_direct": rf"\b{PERCENT}",
         # two alternatives, each opening with its literal: the engine then skips to "in " or "out of " ("(?:out of|in)"
         # first made it try every position of nearly every block)
         "n_in_m": rf"\bout of {N_OF_M}|\bin {N_OF_M}",
@@ -95,6 +106,8 @@ class UnsourcedStatistic(ClaimRule):
         before = text[sentence.start : m.start()]
         if kind == "n_in_m" and not re.search(rf"(?:\d|\b{WORDNUM}) $", before, re.I):
             return False  # "N in M" needs its N
+        if kind == "change_direct" and not CHANGE_BEFORE_RE.search(before[-60:]):
+            return False
         if kind == "change" and not re.search(rf"\b{CHANGE} (?:[\w'-]+ ){{0,4}}$", before, re.I):
             return False  # "cut bills by 30%": a change, not "by 5% a year"
         if kind == "money" and not re.search(
@@ -106,10 +119,26 @@ class UnsourcedStatistic(ClaimRule):
             return False  # a price: only money saved, lost, spent or earned is a claim about the world
         if SHOWN_RE.search(s) or (block is not None and OWN_DATA_RE.search(block.text)):
             return False
-        if kind in ("comparative", "change") and NAMED_SUBJECT_RE.search(text, sentence.start, m.start()):
-            return False  # a figure about a named thing, not a population
-        if kind in ("share", "comparative", "change", "n_in_m", "average") and SPEC_RE.search(s):
+        if kind in ("comparative", "change", "change_direct") and NAMED_SUBJECT_RE.search(text, sentence.start, m.start()):
             return False
-        if kind in ("comparative", "change", "money", "multiplier", "multiplier_words", "multiplied", "average") and IMPERATIVE_RE.match(s):
+        if kind == "change_direct" and ACRONYM_RE.search(text, sentence.start, m.start()):
+            return (
+                False  # "visits to CDC sites increased 254%": a named body's own figures  # a figure about a named thing, not a population
+            )
+        # a specification word next to the figure ("15% moisture", "20% off"), not anywhere in the sentence
+        # ("3 in 5 homes ... a moisture problem", "... so this is not a job to put off")
+        near = text[max(sentence.start, m.start() - 40) : min(sentence.end, m.end() + 25)]
+        if kind in ("share", "comparative", "change", "change_direct", "n_in_m", "average") and SPEC_RE.search(near):
+            return False
+        if kind in (
+            "comparative",
+            "change",
+            "change_direct",
+            "money",
+            "multiplier",
+            "multiplier_words",
+            "multiplied",
+            "average",
+        ) and IMPERATIVE_RE.match(s):
             return False  # an instruction, not a claim
         return True
