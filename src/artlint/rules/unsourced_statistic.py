@@ -98,16 +98,22 @@ class UnsourcedStatistic(ClaimRule):
     bad = "73% of shoppers abandon a cart when shipping costs are shown late."
     good = "73% of shoppers abandon a cart when shipping costs are shown late (Baymard Institute, 2023)."
 
+    _seen: tuple = (None, False)  # (the last sentence asked about, whether its own or shown data clears it)
+
     def accept(self, m, text, sentence, doc=None, block=None, feature=None):
         s = sentence.text
-        if OWN_RE.search(s):
-            return False  # the writer's own figure
         kind = feature
-        before = text[sentence.start : m.start()]
-        if kind == "n_in_m" and not re.search(rf"(?:\d|\b{WORDNUM}) $", before, re.I):
-            return False  # "N in M" needs its N
+        # the words before the figure that the tests below read (bounded: a sentence of many figures stays linear)
+        before = text[max(sentence.start, m.start() - 120) : m.start()]
         if kind == "change_direct" and not CHANGE_BEFORE_RE.search(before[-60:]):
             return False
+        if self._seen[0] is not sentence:  # whole-sentence tests once per sentence, not once per figure
+            cleared = bool(OWN_RE.search(s) or SHOWN_RE.search(s) or (block is not None and OWN_DATA_RE.search(block.text)))
+            self._seen = (sentence, cleared)
+        if self._seen[1]:
+            return False  # the writer's own figure, or a figure shown in a chart or table
+        if kind == "n_in_m" and not re.search(rf"(?:\d|\b{WORDNUM}) $", before, re.I):
+            return False  # "N in M" needs its N
         if kind == "change" and not re.search(rf"\b{CHANGE} (?:[\w'-]+ ){{0,4}}$", before, re.I):
             return False  # "cut bills by 30%": a change, not "by 5% a year"
         if kind == "money" and not re.search(
@@ -117,14 +123,11 @@ class UnsourcedStatistic(ClaimRule):
             re.I,
         ):
             return False  # a price: only money saved, lost, spent or earned is a claim about the world
-        if SHOWN_RE.search(s) or (block is not None and OWN_DATA_RE.search(block.text)):
-            return False
-        if kind in ("comparative", "change", "change_direct") and NAMED_SUBJECT_RE.search(text, sentence.start, m.start()):
-            return False
-        if kind == "change_direct" and ACRONYM_RE.search(text, sentence.start, m.start()):
-            return (
-                False  # "visits to CDC sites increased 254%": a named body's own figures  # a figure about a named thing, not a population
-            )
+        lead = max(sentence.start, m.start() - 120)
+        if kind in ("comparative", "change", "change_direct") and NAMED_SUBJECT_RE.search(text, lead, m.start()):
+            return False  # a figure about a named thing, not a population
+        if kind == "change_direct" and ACRONYM_RE.search(text, lead, m.start()):
+            return False  # "visits to CDC sites increased 254%": a named body's own figures
         # a specification word next to the figure ("15% moisture", "20% off"), not anywhere in the sentence
         # ("3 in 5 homes ... a moisture problem", "... so this is not a job to put off")
         near = text[max(sentence.start, m.start() - 40) : min(sentence.end, m.end() + 25)]
