@@ -27,7 +27,7 @@ def pairs() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 
     high: dict[str, set[str]] = {}
     low: dict[str, set[str]] = {}
-    for trigger in sc._index()[1]:
+    for trigger in sc._index()[0]:
         for _, _, table in sc._records(trigger)[1]:
             for variant, (original, score) in table.items():
                 band = high if score >= sc.WARNING_SCORE else low

@@ -12,6 +12,19 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NONET = Path(__file__).resolve().parent / "nonet"
 
 
+def install_plugin(site: Path, module: str, source: str, entry: str, version: str = "0.1") -> dict:
+    """A real distribution in ``site``: ``module``.py and a .dist-info with an ``artlint`` entry point ``entry``.
+    Returns the environment that puts it on the path of a CLI run."""
+    site.mkdir(exist_ok=True)
+    (site / f"{module}.py").write_text(source)
+    info = site / f"{module}-{version}.dist-info"
+    info.mkdir()
+    dist = module.replace("_", "-")
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n")
+    (info / "entry_points.txt").write_text(f"[artlint]\n{entry} = {module}\n")
+    return {"PYTHONPATH": str(site)}
+
+
 def run_cli(*args, input=None, cwd=None, env=None, timeout=120, network=False):
     """Run the installed `artlint` CLI in a subprocess, with the network blocked unless ``network``."""
     full_env = dict(os.environ)

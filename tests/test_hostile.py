@@ -218,19 +218,19 @@ def _group(pgid):
     return out
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads the process table from /proc")
-@pytest.mark.parametrize("sig,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_second_signal_to_the_process_group_ends_the_run_at_once(tmp_path, sig, code):
-    """Ctrl-C twice in a terminal reaches every process of the group: the run ends, workers too, no report."""
+def _interrupt_group_twice(tmp_path, command, n_files, sig, code):
+    """Run ``artlint COMMAND`` with two workers on ``n_files`` articles, send ``sig`` to its whole process group
+    twice (what Ctrl-C twice in a terminal does), and check it ends at once with ``code``: no traceback, no
+    report, no temporary file, no worker left running."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     text = (SEEDS / "003_15efb98dc8094c88.txt").read_text()
-    for i in range(1000):
+    for i in range(n_files):
         (corpus / f"a{i}.txt").write_text(f"{text}\n\nArticle {i}.\n")
     out = tmp_path / "out"
     out.mkdir()
     env = {**os.environ, "PYTHONPATH": str(NONET)}
-    args = [sys.executable, "-m", "artlint", "check", corpus, "--no-cache", "--jobs", "2", "--format", "json", "--output", out / "r.json"]
+    args = [sys.executable, "-m", "artlint", *command, corpus, "--jobs", "2", "--format", "json", "--output", out / "r.json"]
     proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         _wait_until_linting(proc)
@@ -249,6 +249,13 @@ def test_second_signal_to_the_process_group_ends_the_run_at_once(tmp_path, sig, 
     while _group(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _group(proc.pid) == []  # no worker left running
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads the process table from /proc")
+@pytest.mark.parametrize("sig,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_second_signal_to_the_process_group_ends_the_run_at_once(tmp_path, sig, code):
+    """Ctrl-C twice in a terminal reaches every process of the group: the run ends, workers too, no report."""
+    _interrupt_group_twice(tmp_path, ("check", "--no-cache"), 1000, sig, code)
 
 
 def test_inputs_are_never_written(tmp_path):
@@ -482,30 +489,4 @@ def test_load_time_check_accepts_every_shipped_pattern_and_exclusive_alternative
 @pytest.mark.parametrize("sig,code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_interrupted_site_audit_stops_its_workers(tmp_path, sig, code):
     """The audit's sketching pool is the runner's: Ctrl-C twice ends the run and its workers, no report."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    text = (SEEDS / "003_15efb98dc8094c88.txt").read_text()
-    for i in range(3000):
-        (corpus / f"a{i}.txt").write_text(f"{text}\n\nArticle {i}.\n")
-    out = tmp_path / "out"
-    out.mkdir()
-    env = {**os.environ, "PYTHONPATH": str(NONET)}
-    args = [sys.executable, "-m", "artlint", "audit", corpus, "--jobs", "2", "--format", "json", "--output", out / "r.json"]
-    proc = subprocess.Popen(args, env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        _wait_until_linting(proc)
-        os.killpg(proc.pid, sig)
-        time.sleep(0.05)
-        os.killpg(proc.pid, sig)
-        _, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-    assert proc.returncode == code, err.decode()[-1000:]
-    assert b"Traceback" not in err
-    assert list(out.iterdir()) == []
-    deadline = time.monotonic() + 10
-    while _group(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert _group(proc.pid) == []
+    _interrupt_group_twice(tmp_path, ("audit",), 3000, sig, code)

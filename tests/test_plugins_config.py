@@ -3,7 +3,7 @@
 import json
 import textwrap
 
-from .conftest import SEEDS, run_cli, run_json
+from .conftest import SEEDS, install_plugin, run_cli, run_json
 
 PLUGIN = """
 import artlint
@@ -47,14 +47,7 @@ def artlint_rules():
 
 def _install_plugin(tmp_path):
     """A real distribution on sys.path: module + .dist-info with an `artlint` entry point."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "xp_plugin.py").write_text(PLUGIN)
-    info = site / "xp_plugin-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: xp-plugin\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[artlint]\nxp = xp_plugin\n")
-    return {"PYTHONPATH": str(site)}
+    return install_plugin(tmp_path / "site", "xp_plugin", PLUGIN, "xp")
 
 
 def test_external_plugin_rule_listed_reported_and_isolated(tmp_path, validate_report):

@@ -4,7 +4,7 @@ party's new, unproven rule would."""
 
 import pytest
 
-from .conftest import ROOT, run_json
+from .conftest import ROOT, install_plugin, run_json
 
 ARTICLE = ROOT / "seeds"
 PLUGIN = """
@@ -36,13 +36,7 @@ def artlint_rules():
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    (site / "xp_preview.py").write_text(PLUGIN)
-    info = site / "xp_preview-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: xp-preview\nVersion: 0.1\n")
-    (info / "entry_points.txt").write_text("[artlint]\nxpp = xp_preview\n")
-    return {"PYTHONPATH": str(site)}
+    return install_plugin(tmp_path_factory.mktemp("site"), "xp_preview", PLUGIN, "xpp")
 
 
 def _rules(env, *select):

@@ -24,8 +24,15 @@ FLOORS = {"seeds": (0.95, 1.00), "articles": (1.00, 1.00)}
 # Articles written by teammates who had not read the rules, scored before the rules of that round changed
 # (tests/first_run/README.md). "tuned": the rules were then developed against them; "held_out": nobody
 # read them while changing rules. Floors are the figures measured after the round, rounded down.
-FIRST_RUN_FLOORS = {"tuned": (0.90, 0.73), "held_out": (0.80, 0.50), "dev_r6": (0.93, 0.57), "held_out_r6": (0.90, 0.54),
-    "dev_r7": (0.88, 0.60), "held_out_r7": (0.90, 0.47), "offtopic_r7": (0.80, 0.68)}
+FIRST_RUN_FLOORS = {
+    "tuned": (0.90, 0.73),
+    "held_out": (0.80, 0.50),
+    "dev_r6": (0.93, 0.57),
+    "held_out_r6": (0.90, 0.54),
+    "dev_r7": (0.88, 0.60),
+    "held_out_r7": (0.90, 0.47),
+    "offtopic_r7": (0.80, 0.68),
+}
 CATEGORY_RECALL_FLOOR = 0.9
 CLEAN_MAX_PER_1000_WORDS = 0.5
 

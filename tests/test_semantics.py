@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import ROOT, run_cli, run_json
+from .conftest import ROOT, install_plugin, run_cli, run_json
 
 
 def _codes(report, path_end=None):
@@ -169,14 +169,7 @@ def test_float_option_accepts_an_integer(tmp_path):
 
 
 def _fake_plugin(tmp_path, source):
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "bad_plugin.py").write_text(source)
-    info = site / "bad_plugin-0.3.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: bad-plugin\nVersion: 0.3\n")
-    (info / "entry_points.txt").write_text("[artlint]\nbadone = bad_plugin\n")
-    return {"PYTHONPATH": str(site)}
+    return install_plugin(tmp_path / "site", "bad_plugin", source, "badone", version="0.3")
 
 
 @pytest.mark.parametrize(

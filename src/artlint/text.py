@@ -29,6 +29,10 @@ _DOT_END = re.compile(r"(\.[.]*[\"”’')\]]*)(?:\s+|$)")
 _DOTTED = re.compile(r"(?:[a-z]{1,3}\.)+[a-z]{1,3}")
 
 
+# Words Title Case keeps in lower case ("Guide to the Lakes"): a line is Title Case when its other words are capitalised
+TITLE_SMALL_WORDS = frozenset("a an the and or but nor for of on in at to by with from as vs into".split())
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of the sentences in ``text``.
 

@@ -34,7 +34,6 @@ def looks_like_heading(line: str) -> bool:
 
 
 TITLE_MAX_WORDS = 25  # SEO titles with a colon and a subtitle run to 15-20 words; body lines are longer
-MINOR_WORDS = frozenset("a an the and or but nor for of on in at to by with from as vs via per into is it its".split())
 
 
 def looks_like_long_title(text: str) -> bool:
@@ -45,7 +44,7 @@ def looks_like_long_title(text: str) -> bool:
     if "\n" in s or not s or s.endswith(SENTENCE_END) or not s[0].isupper():
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", s)]
-    content = [w for w in words if w.lower() not in MINOR_WORDS]
+    content = [w for w in words if w.lower() not in textutil.TITLE_SMALL_WORDS]
     if not 3 <= len(content) or len(words) > TITLE_MAX_WORDS:
         return False
     return sum(w[0].isupper() for w in content) >= 0.75 * len(content)

@@ -10,12 +10,11 @@ from artlint.rules.sentence_heading import is_callout
 MAX_STACKED_BARE = 2
 MIN_SECTIONS_BARE = 3
 MAX_HEADING_WORDS_BARE = 12  # longer "headings" in bare text are captions, links or sentences
-SMALL_WORDS = frozenset("a an the and or but nor for of on in at to by with from as vs into".split())
 
 
 def _style(text: str) -> tuple:
     """How a heading is written: Title Case or not, a question, numbered, short. Siblings share it."""
-    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in textutil.TITLE_SMALL_WORDS]
     title_case = bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
     numbered = text[:1].isdigit()
     return title_case, text.rstrip().endswith("?"), numbered, len(text.split()) <= MAX_HEADING_WORDS_BARE

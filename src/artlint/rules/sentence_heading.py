@@ -13,7 +13,6 @@ from artlint.rule import Rule
 
 MIN_WORDS = 15  # headings run 3-10 words; SEO guides cap them near 60-70 characters (c. 10-12 words)
 MIN_STOPWORD_SHARE = 0.3  # jusText's threshold for running text: a sentence, not a list of key words
-SMALL_WORDS = frozenset("a an the and or but nor for of on in at to by with from as vs into".split())
 
 
 def is_callout(doc, h) -> bool:
@@ -23,7 +22,7 @@ def is_callout(doc, h) -> bool:
     stop = textutil.stopwords()
     if sum(1 for w in h.norm_words if w in stop) < MIN_STOPWORD_SHARE * h.words:
         return False
-    content = [w for w in h.tokens if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
+    content = [w for w in h.tokens if w[:1].isalpha() and w.lower() not in textutil.TITLE_SMALL_WORDS]
     if content and sum(w[0].isupper() for w in content) >= 0.75 * len(content):
         return False  # a long Title Case line is a headline (stray-headline's business), not a callout
     nxt = doc.blocks[h.index + 1] if h.index + 1 < len(doc.blocks) else None

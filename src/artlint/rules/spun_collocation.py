@@ -39,8 +39,8 @@ URL_PARTS_RE = re.compile(r"://|www\.|[/@_\\`]|\.[a-z]")
 
 
 @cache
-def _index() -> tuple[frozenset[str], list[str], array.array, bytes]:
-    """(trigger words as a set, the same sorted, offsets of their groups, the groups), loaded once."""
+def _index() -> tuple[list[str], array.array, bytes]:
+    """(trigger words, sorted; offsets of their groups; the groups), loaded once."""
     data = resources.files("artlint.data")
     triggers = data.joinpath("spun_triggers.txt").read_text(encoding="utf-8").split("\n")[:-1]
     raw = data.joinpath("spun_index.bin").read_bytes()
@@ -49,7 +49,7 @@ def _index() -> tuple[frozenset[str], list[str], array.array, bytes]:
     offsets.frombytes(raw[4 : 8 + 4 * n])
     if sys.byteorder == "big":
         offsets.byteswap()
-    return frozenset(triggers), triggers, offsets, raw[8 + 4 * n :]
+    return triggers, offsets, raw[8 + 4 * n :]
 
 
 def gate_pair(variant: tuple[str, ...], original: list[str]) -> str:
@@ -95,7 +95,7 @@ def _content_pairs(words: list[str]):
 def _records(trigger: str) -> tuple[frozenset[str], tuple[tuple[int, int, dict[tuple[str, ...], tuple[str, int]]], ...]]:
     """The variants of ``trigger``: (their other content words, as runs of letters; by shape: where the
     trigger stands, the length, and {variant: (original, score)})."""
-    _, triggers, offsets, groups = _index()
+    triggers, offsets, groups = _index()
     i = bisect_left(triggers, trigger)
     start, length = offsets[i], offsets[i + 1] - offsets[i]
     shapes: dict[tuple[int, int], dict[tuple[str, ...], tuple[str, int]]] = {}
