@@ -2,6 +2,8 @@
 
 from artlint.parsers import parse
 
+from .conftest import run_json
+
 
 def blocks(doc):
     return [(b.kind, b.level, b.text, doc.position(b.start)) for b in doc.blocks]
@@ -144,3 +146,31 @@ def test_markdown_with_lone_surrogates_parses():
     doc = parse("# Title\n\nBad \udc80 byte here.\n", "t.md", "markdown")
     i = doc.blocks[1].text.index("here")
     assert doc.blocks[1].text.startswith("Bad") and doc.locate(doc.blocks[1], i).column == 12
+
+
+def test_html_inline_code_is_a_hole_in_the_sentence():
+    src = (
+        "<html><body><article><h1>Regex</h1><p>The dot <code>.</code> is special: escape it as <code>\\.</code>. "
+        "Use <kbd>Ctrl</kbd>+<kbd>F</kbd> to search.</p><pre>x = 1 .</pre></article></body></html>"
+    )
+    doc = parse(src, "t.html", "html")
+    para = doc.blocks[1]
+    assert para.text == "The dot \ufffc is special: escape it as \ufffc. Use \ufffc+\ufffc to search."
+    i = para.text.index("is special")
+    assert doc.locate(para, i).column == src.index("is special") + 1
+
+
+def test_html_inline_code_raises_no_typography_finding(tmp_path):
+    page = tmp_path / "regex.html"
+    page.write_text(
+        "<html><head><title>Regex basics</title></head><body><article><h1>Regex basics</h1>"
+        "<p>The dot <code>.</code> is the first special character to learn. To match a real dot, escape it with a "
+        "backslash: <code>\\.</code>. The class <code>[aeiou]</code> matches one vowel.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    _proc, report = run_json("--select", "AL902,AL904", page)
+    assert [f["rule"] for f in report["files"][0]["findings"]] == []
+    page.write_text(page.read_text(encoding="utf-8").replace("To match", "to match"), encoding="utf-8")
+    assert [f["rule"] for f in run_json("--select", "AL902,AL904", page)[1]["files"][0]["findings"]] == [
+        "AL902"
+    ]  # prose around code is still read

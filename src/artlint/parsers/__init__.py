@@ -15,6 +15,9 @@ from artlint import text as textutil
 from artlint.document import Block, Document, Segment
 from artlint.topic import template_labels
 
+# Inline code (a Markdown code span, an HTML <code>): one U+FFFC in the text, a hole in the sentence.
+CODE_MARK = "\ufffc"
+
 
 @dataclass(frozen=True)
 class InputFormat:

@@ -15,7 +15,7 @@ import re
 from html.parser import HTMLParser
 
 from artlint import text as textutil
-from artlint.parsers import RawBlock, build_document
+from artlint.parsers import CODE_MARK, RawBlock, build_document
 
 SKIP = {"script", "style", "noscript", "template", "svg", "nav", "iframe", "head", "object", "canvas", "math", "select", "button"}
 CHROME = {"header", "footer", "aside", "form"}  # skipped only when we fall back to the whole body
@@ -64,6 +64,9 @@ BLOCK_TAGS = {
 
 
 _SHOWN_AS_CODE = frozenset({"pre", "code", "textarea", "xmp"})
+# Inline elements whose text is code, keys or program output: a hole in the sentence (U+FFFC, as in
+# Markdown's code spans), never prose for the typography and claim rules.
+INLINE_CODE = frozenset({"code", "kbd", "samp", "tt"})
 
 
 class _Node:
@@ -288,6 +291,8 @@ def parse_html(source: str, path: str, keyword: str | None):
     list_depth = 0
     quote_depth = 0
     pre_depth = 0
+    code_depth = 0  # open inline code elements (outside <pre>)
+    code_marked = False  # the open inline code element has its U+FFFC
     link_depth = 0
     link_href = None
     active = container == 0  # no <body>: the whole document
@@ -329,6 +334,9 @@ def parse_html(source: str, path: str, keyword: str | None):
             elif tag == "pre":
                 pre_depth += 1
                 open_block("code", off)
+            elif tag in INLINE_CODE and not pre_depth:
+                code_depth += 1
+                code_marked = False
             elif tag == "a":
                 link_depth += 1
                 link_href = nodes[nid].attrs.get("href")
@@ -371,6 +379,8 @@ def parse_html(source: str, path: str, keyword: str | None):
             elif tag == "pre":
                 pre_depth = max(0, pre_depth - 1)
                 flush()
+            elif tag in INLINE_CODE and not pre_depth:
+                code_depth = max(0, code_depth - 1)
             elif tag == "a":
                 link_depth = max(0, link_depth - 1)
             elif tag == "tr" and row is not None:
@@ -404,6 +414,11 @@ def parse_html(source: str, path: str, keyword: str | None):
                 target = current
             if pre_depth:
                 continue  # code is not prose
+            if code_depth:
+                if not code_marked and data.strip():
+                    target.builder.add(CODE_MARK, off)
+                    code_marked = True
+                continue
             target.builder.add(data, off)
             if link_depth:
                 target.link_text_chars += len(data.strip())

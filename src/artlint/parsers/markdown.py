@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 
 from artlint import text as textutil
-from artlint.parsers import ParseError, RawBlock, build_document
+from artlint.parsers import CODE_MARK, ParseError, RawBlock, build_document
 
 FRONT_MATTER_RE = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?)(?:\n|\A)(?:\1|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 SHORTCODE_RE = re.compile(r"\{\{[<%].{0,2000}?[>%]\}\}|\{%.{0,2000}?%\}|\{#.{0,2000}?#\}", re.S)
 COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
-CODE_MARK = "\ufffc"
 
 _OPTIONS = None  # pyromark's options: GFM tables and strikethrough on top of CommonMark
 _INLINE = frozenset({"Emphasis", "Strong", "Strikethrough", "Link"})  # inside a block: only links matter
