@@ -221,7 +221,7 @@ class Linter:
         return out
 
     def lint_document(self, doc: Document) -> list[Finding]:
-        findings = self._without_covered_fallbacks(self._run_rules(doc))
+        findings = self._without_symptoms(self._without_covered_fallbacks(self._run_rules(doc)))
         if doc.comments:
             findings = self._apply_suppressions(doc, findings)
         return sorted(findings, key=Finding.sort_key)
@@ -241,6 +241,19 @@ class Linter:
                     if covered.get(key, 9) > tier:
                         covered[key] = tier
         return {f for f in findings if f.rule not in fallback or f.line is None or covered.get((f.category, f.line), 9) >= fallback[f.rule]}
+
+    def _without_symptoms(self, findings: set[Finding]) -> set[Finding]:
+        """A finding of a rule whose ``symptom_of`` categories another finding reports on its line says less
+        than that one (the lower-case start of a pasted search query): keep the cause."""
+        symptom_of = {r.code: r.symptom_of for r in self.rules if r.symptom_of}
+        if not symptom_of or not any(f.rule in symptom_of for f in findings):
+            return findings
+        causes: dict[int, set[str]] = {}  # line -> categories reported there
+        for f in findings:
+            if f.line is not None and f.rule not in symptom_of:
+                for line in range(f.line, (f.end_line or f.line) + 1):
+                    causes.setdefault(line, set()).add(f.category)
+        return {f for f in findings if f.rule not in symptom_of or f.line is None or symptom_of[f.rule].isdisjoint(causes.get(f.line, ()))}
 
     def _apply_suppressions(self, doc: Document, findings: set[Finding]) -> set[Finding]:
         from artlint.suppressions import covers, parse_directives

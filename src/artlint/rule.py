@@ -206,6 +206,9 @@ class Rule:
     # a broad rule: dropped on lines a specific rule of its category already flags; 2: also on lines a
     # broad rule (1) flags (the learned line model's rules: the last word on a line)
     fallback: ClassVar[bool | int] = False
+    # categories whose finding on the same line makes this one a symptom, not a second problem: a pasted
+    # search query starts in lower case and repeats words, a writer's note is not a sentence to fix
+    symptom_of: ClassVar[frozenset[str]] = frozenset()
     # reported by the engine, not found in the text (AL000, a crashing rule): its examples describe, they are not run
     engine_reported: ClassVar[bool] = False
     plugin: str | None = None  # filled in by the plugin manager

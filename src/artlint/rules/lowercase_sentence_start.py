@@ -13,6 +13,7 @@ class LowercaseSentenceStart(Rule):
     code = "AL902"
     name = "lowercase-sentence-start"
     category = "typography"
+    symptom_of = frozenset({"keyword-stuffing", "placeholder", "boilerplate"})
     severity = "warning"
     summary = "A sentence or paragraph that starts with a lower-case letter (brand names such as iPhone and eBay excepted)."
     rationale = (

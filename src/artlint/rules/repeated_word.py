@@ -31,6 +31,7 @@ class RepeatedWord(Rule):
     code = "AL903"
     name = "repeated-word"
     category = "typography"
+    symptom_of = frozenset({"keyword-stuffing", "placeholder", "boilerplate"})
     severity = "warning"
     summary = "The same word twice in a row ('the the')."
     rationale = "A doubled word is almost always an editing slip. Legitimate doubles ('had had', 'that that', 'used to to') are allowed."
