@@ -1,7 +1,22 @@
+import re
+
 from artlint.rules._notes import NoteRule
 
 SELF = r"(?:this|the above|the following|the) (?:[\w-]+,? (?:and )?){0,4}?(?:article|blog post|blog|post|guide|piece|content|draft|overview|checklist)"
+# the article describing itself: "This article is engaging, SEO-friendly and ..." (what a content brief asks
+# for, echoed back as a sentence); its qualities are counted in accept, one of them a brief's own word
+SELF_PREDICATE = (
+    r'\bthis (?:[\w-]+ )?(?:article|blog post|post|guide|piece|content|tutorial) (?:is|was|has been|will be)\b[^.!?"“”]{0,120}?'
+)
+# plain praise a brief also asks for; counted only beside one of QUALITY's words
+PRAISE_RE = re.compile(
+    r"\b(?:fun|easy to (?:follow|read|understand)|easy-to-follow|concise|clear|helpful|practical|well[- ]researched|unique|"
+    r"original|detailed|thorough|optimi[sz]ed for|reading level|as requested|per your (?:brief|request))\b",
+    re.I,
+)
 QUALITY = r"\b(?:comprehensive|engaging|informative|seo[- ]optimi[sz]ed|seo[- ]friendly|reader[- ]friendly|keyword[- ]rich|actionable|in-depth|well-structured|plagiarism[- ]free|human[- ]like|conversational)\b"
+
+QUALITY_RE = re.compile(QUALITY, re.I)
 
 
 class LeakedPrompt(NoteRule):
@@ -37,13 +52,19 @@ class LeakedPrompt(NoteRule):
             ("requirement", "brief", "instruction", "guideline", "criteria", "specification"),
             rf"\b{SELF} (?:fulfils|fulfills|meets|satisfies|follows|covers|addresses) (?:all )?(?:of )?(?:your|the) (?:requirements|brief|instructions|guidelines|specifications|criteria)",
         ),
+        "self_praise": (("this",), SELF_PREDICATE + QUALITY),
         # "this comprehensive, engaging guide"
         "qualities": (
             ("comprehensive", "engaging", "seo", "reader", "keyword", "actionable", "informative"),
             rf"\bthis {QUALITY}(?:,? (?:and )?{QUALITY})+ (?:[\w-]+ )?(?:article|guide|post|blog post|piece|content)\b",
         ),
     }
-    labels = {"signoff": "The assistant's closing words", "opener": "The assistant's reply", "here_is": "The assistant's reply"}
+    labels = {
+        "self_praise": "The prompt's requirements, echoed as the article praising itself",
+        "signoff": "The assistant's closing words",
+        "opener": "The assistant's reply",
+        "here_is": "The assistant's reply",
+    }
     summary = (
         "The generation prompt or the assistant's reply published as content: a writer persona ('As an SEO expert, I...'), "
         "'Certainly! Here is a 900-word post', 'I hope this helps', the prompt's requirements echoed ('Actionable Tip:')."
@@ -56,3 +77,10 @@ class LeakedPrompt(NoteRule):
     bad = "Certainly! Here is a 900-word blog post on learning sign language, written in a friendly tone."
     good = 'Phrases like "Certainly! Here is a blog post" show that a draft was pasted without editing.'
     advice = "Remove it: it is the tool talking, not the article."
+
+    def accept(self, name, m, block, sentence, doc) -> bool:
+        if name != "self_praise":
+            return True
+        rest = re.split(r'["“”]', block.text[m.start() : sentence.end], maxsplit=1)[0]  # up to a quotation
+        strong = {w.lower() for w in QUALITY_RE.findall(rest)}
+        return bool(strong) and len(strong) + len({w.lower() for w in PRAISE_RE.findall(rest)}) >= 2
